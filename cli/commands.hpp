@@ -1,0 +1,16 @@
+#pragma once
+// Each subcommand lives in its own file and registers itself here. A command
+// reports its exit status through `status`: 0 success, 1 a finding (a
+// violation, a mismatch, lint errors), 2 bad usage or bad input, 3 an internal
+// error.
+#include <CLI/CLI.hpp>
+
+namespace imans::cli {
+
+struct Status {
+  int code = 0;
+};
+
+void register_policy(CLI::App& app, Status& status);
+
+}  // namespace imans::cli
