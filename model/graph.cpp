@@ -1,0 +1,182 @@
+#include "model/graph.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/depth_first_search.hpp>
+#include <fmt/format.h>
+
+#include <map>
+
+#include "model/print.hpp"
+
+namespace imans {
+
+namespace {
+
+struct Index {
+  std::map<ObjRef, std::size_t> objects;
+  std::vector<std::size_t> tasks;
+};
+
+ObjectGraph build(const State& s, const Config& cfg, Index& index) {
+  ObjectGraph g;
+  for (std::size_t k = 0; k < 5; ++k) {
+    const auto kind = static_cast<ObjKind>(k);
+    for (std::size_t i = 0; i < s.count_of(kind); ++i) {
+      const ObjRef r{kind, static_cast<std::uint16_t>(i)};
+      index.objects[r] = boost::add_vertex(GraphVertex{false, TaskId{}, r, s.live(r)}, g);
+    }
+  }
+  for (std::size_t i = 0; i < s.tasks.size(); ++i)
+    index.tasks.push_back(boost::add_vertex(
+        GraphVertex{true, TaskId{static_cast<std::uint16_t>(i)}, {}, s.tasks[i].alive}, g));
+  for_each_edge(s, cfg, [&](const Edge& e) {
+    auto to = index.objects.find(e.to);
+    if (to == index.objects.end()) return;
+    const std::size_t from = e.from_task ? index.tasks[e.task.v] : index.objects.at(e.from);
+    boost::add_edge(from, to->second, GraphEdge{e.field, e.kind}, g);
+  });
+  return g;
+}
+
+}  // namespace
+
+ObjectGraph build_graph(const State& s, const Config& cfg) {
+  Index index;
+  return build(s, cfg, index);
+}
+
+std::vector<ObjRef> unreachable_live(const State& s, const Config& cfg) {
+  Index index;
+  const ObjectGraph full = build(s, cfg, index);
+  // Only edges that keep their target alive.
+  ObjectGraph g(boost::num_vertices(full));
+  for (auto [e, end] = boost::edges(full); e != end; ++e)
+    if (full[*e].kind != EdgeKind::weak)
+      boost::add_edge(boost::source(*e, full), boost::target(*e, full), g);
+  std::vector<boost::default_color_type> color(boost::num_vertices(g), boost::white_color);
+  auto colors = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
+  auto visit_from = [&](std::size_t v) {
+    if (color[v] == boost::white_color)
+      boost::breadth_first_visit(g, v, boost::color_map(colors));
+  };
+  for (std::size_t i = 0; i < s.tasks.size(); ++i)
+    if (s.tasks[i].alive) visit_from(index.tasks[i]);
+  for (const auto& [r, v] : index.objects)
+    if (is_initial(r) && s.live(r)) visit_from(v);
+  std::vector<ObjRef> out;
+  for (const auto& [r, v] : index.objects)
+    if (s.live(r) && color[v] == boost::white_color) out.push_back(r);
+  return out;
+}
+
+std::vector<ParentDefect> parent_tree_defects(const State& s, ObjKind kind) {
+  // The parent relation as a graph: one edge from each live namespace to its
+  // parent. A back edge found by depth-first search is a cycle.
+  const std::size_t n = s.count_of(kind);
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  G g(n);
+  auto parent_of = [&](std::size_t i) -> std::uint16_t {
+    return kind == ObjKind::user ? s.users[i].parent.v : s.imas[i].parent.v;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const ObjRef r{kind, static_cast<std::uint16_t>(i)};
+    if (!s.live(r)) continue;
+    const std::uint16_t p = parent_of(i);
+    if (p != 0xffff) boost::add_edge(i, p, g);
+  }
+  std::vector<bool> on_cycle(n, false);
+  struct CycleFinder : boost::default_dfs_visitor {
+    std::vector<bool>* marks;
+    void back_edge(G::edge_descriptor e, const G& graph) const {
+      (*marks)[boost::source(e, graph)] = true;
+      (*marks)[boost::target(e, graph)] = true;
+    }
+  } finder;
+  finder.marks = &on_cycle;
+  boost::depth_first_search(g, boost::visitor(finder));
+  std::vector<ParentDefect> out;
+  for (std::size_t i = 1; i < n; ++i) {
+    const ObjRef r{kind, static_cast<std::uint16_t>(i)};
+    if (!s.live(r)) continue;
+    if (on_cycle[i]) {
+      out.push_back({r, true});
+      continue;
+    }
+    // Follow the chain; it must reach #0 through live namespaces.
+    std::size_t cur = i;
+    bool ok = false;
+    for (std::size_t steps = 0; steps <= n; ++steps) {
+      const std::uint16_t p = parent_of(cur);
+      if (p == 0xffff) break;
+      if (!s.live(ObjRef{kind, p})) break;
+      if (p == 0) {
+        ok = true;
+        break;
+      }
+      cur = p;
+    }
+    // Berger's namespaces have no parent pointer of their own.
+    if (!ok && kind == ObjKind::ima && parent_of(i) == 0xffff) ok = true;
+    if (!ok) out.push_back({r, false});
+  }
+  return out;
+}
+
+void write_dot(std::ostream& os, const State& s, const Config& cfg, const World& w,
+               const std::vector<std::string>& task_names, const std::set<ObjRef>& highlight,
+               const std::string& title) {
+  (void)w;
+  Index index;
+  const ObjectGraph g = build(s, cfg, index);
+  // Freed objects are drawn only when something still points at them.
+  std::vector<bool> pointed(boost::num_vertices(g), false);
+  for (auto [e, end] = boost::edges(g); e != end; ++e) pointed[boost::target(*e, g)] = true;
+
+  os << "digraph imans {\n  rankdir=BT;\n  node [fontname=\"monospace\", fontsize=10];\n"
+     << "  edge [fontname=\"monospace\", fontsize=8];\n";
+  os << fmt::format("  labelloc=t; label=\"{}\";\n", title);
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    const GraphVertex& gv = g[*v];
+    if (gv.is_task) {
+      if (!gv.live) continue;
+      os << fmt::format("  v{} [shape=ellipse, label=\"{}\"];\n", *v,
+                        task_name(task_names, gv.task));
+      continue;
+    }
+    if (!gv.live && !pointed[*v] && !highlight.count(gv.object)) continue;
+    std::string count;
+    switch (gv.object.kind) {
+      case ObjKind::user:
+        count = fmt::format("count={}", s.users[gv.object.id].count);
+        break;
+      case ObjKind::mnt:
+        count = fmt::format("count={}", s.mnts[gv.object.id].count);
+        break;
+      case ObjKind::ima:
+        count = kref_lifetime(cfg.design) ? fmt::format("kref={}", s.imas[gv.object.id].kref)
+                                          : std::string(s.imas[gv.object.id].active ? "active"
+                                                                                     : "inactive");
+        break;
+      case ObjKind::nsproxy:
+        count = fmt::format("count={}", s.nsproxies[gv.object.id].count);
+        break;
+      case ObjKind::cache:
+        break;
+    }
+    const bool hot = highlight.count(gv.object) > 0;
+    os << fmt::format("  v{} [shape=box, style=\"{}\", color=\"{}\", label=\"{}\\n{}{}\"];\n", *v,
+                      gv.live ? "solid" : "dashed", hot ? "red" : "black", to_string(gv.object),
+                      count, gv.live ? "" : "\\nFREED");
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const GraphEdge& ge = g[*e];
+    const char* style = ge.kind == EdgeKind::counted    ? "solid"
+                        : ge.kind == EdgeKind::lifetime ? "bold"
+                                                        : "dotted";
+    os << fmt::format("  v{} -> v{} [style={}, label=\"{}\"];\n", boost::source(*e, g),
+                      boost::target(*e, g), style, ge.field);
+  }
+  os << "}\n";
+}
+
+}  // namespace imans

@@ -1,0 +1,103 @@
+#include "properties/check.hpp"
+
+#include <algorithm>
+
+#include "properties/checks.hpp"
+
+namespace imans::properties {
+
+PropertySet every_property() { return PropertySet{}.set(); }
+
+Checker::Checker(const Config& cfg, const World& world, PropertySet enabled)
+    : cfg_(&cfg), world_(&world), enabled_(enabled) {}
+
+namespace {
+
+void state_checks(const State& s, const Config& cfg, Findings& out) {
+  check_refcount_exact(s, cfg, out);
+  check_no_leak(s, cfg, out);
+  check_init_immortal(s, out);
+  check_parent_outlives_child(s, cfg, out);
+  check_tree_acyclic(s, out);
+}
+
+bool counters_moved(const State& a, const State& b) {
+  auto moved = [](const auto& x, const auto& y, auto count) {
+    if (x.size() != y.size()) return true;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (count(x[i]) != count(y[i])) return true;
+    return false;
+  };
+  return moved(a.users, b.users, [](const UserNs& u) { return u.count; }) ||
+         moved(a.mnts, b.mnts, [](const MntNs& m) { return m.count; }) ||
+         moved(a.imas, b.imas, [](const ImaNs& n) { return n.kref; }) ||
+         moved(a.nsproxies, b.nsproxies, [](const Nsproxy& n) { return n.count; });
+}
+
+std::size_t freed(const State& s) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < 5; ++k)
+    n += s.count_of(static_cast<ObjKind>(k)) - s.live_count(static_cast<ObjKind>(k));
+  return n;
+}
+
+bool init_put(const State& a, const State& b) {
+  return b.users[0].count < a.users[0].count || b.mnts[0].count < a.mnts[0].count ||
+         b.imas[0].kref < a.imas[0].kref || b.nsproxies[0].count < a.nsproxies[0].count;
+}
+
+bool namespace_created(const State& a, const State& b) {
+  return b.users.size() > a.users.size() || b.imas.size() > a.imas.size();
+}
+
+}  // namespace
+
+std::vector<Violation> Checker::start(const State& boot) {
+  Findings f;
+  state_checks(boot, *cfg_, f);
+  std::vector<Violation> out;
+  for (auto& v : f.violations) {
+    if (!enabled_.test(index(v.property))) continue;
+    violated_.set(index(v.property));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<Violation> Checker::observe(const State& before, const Step& step,
+                                        const StepResult& result, const State& after) {
+  const StepView v{*cfg_, *world_, before, step, result, after};
+  Findings f;
+  state_checks(after, *cfg_, f);
+  PropertySet premise;
+  auto note = [&](PropertyId id, bool exercised) {
+    if (exercised) premise.set(index(id));
+  };
+  if (step.verb != Verb::inject_enomem) {
+    note(PropertyId::no_use_after_free, check_no_use_after_free(v, f));
+    note(PropertyId::no_appraisal_escape, check_no_appraisal_escape(v, f));
+    note(PropertyId::no_measurement_escape, check_no_measurement_escape(v, f));
+    note(PropertyId::no_audit_escape, check_no_audit_escape(v, f));
+    note(PropertyId::no_log_gap, check_no_log_gap(v, pending_, f));
+    note(PropertyId::setns_authorized, check_setns_authorized(v, f));
+    note(PropertyId::policy_write_authorized, check_policy_write_authorized(v, f));
+    note(PropertyId::userns_join_no_ima_side_effect, check_userns_join_no_ima_side_effect(v, f));
+  }
+  note(PropertyId::refcount_exact, counters_moved(before, after));
+  note(PropertyId::no_leak, freed(after) > freed(before));
+  note(PropertyId::init_immortal, init_put(before, after));
+  note(PropertyId::parent_outlives_child, freed(after) > freed(before));
+  note(PropertyId::tree_acyclic, namespace_created(before, after));
+  for (std::size_t i = 0; i < kPropertyCount; ++i)
+    if (premise.test(i) && enabled_.test(i)) ++premises_[i];
+
+  std::vector<Violation> out;
+  for (auto& viol : f.violations) {
+    if (!enabled_.test(index(viol.property))) continue;
+    violated_.set(index(viol.property));
+    out.push_back(std::move(viol));
+  }
+  return out;
+}
+
+}  // namespace imans::properties
