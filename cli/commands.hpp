@@ -2,7 +2,7 @@
 // Each subcommand lives in its own file and registers itself here. A command
 // reports its exit status through `status`: 0 success, 1 a finding (a
 // violation, a mismatch, lint errors), 2 bad usage or bad input, 3 an internal
-// error.
+// error. Options live in heap storage owned by the command's callback.
 #include <CLI/CLI.hpp>
 
 namespace imans::cli {
@@ -11,6 +11,9 @@ struct Status {
   int code = 0;
 };
 
+void register_designs(CLI::App& app, Status& status);
+void register_replay(CLI::App& app, Status& status);
+void register_check(CLI::App& app, Status& status);
 void register_policy(CLI::App& app, Status& status);
 
 }  // namespace imans::cli

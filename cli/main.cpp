@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   imans::cli::Status status;
+  imans::cli::register_replay(app, status);
+  imans::cli::register_designs(app, status);
   imans::cli::register_policy(app, status);
 
   try {
