@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
 
   imans::cli::Status status;
   imans::cli::register_replay(app, status);
+  imans::cli::register_check(app, status);
   imans::cli::register_designs(app, status);
   imans::cli::register_policy(app, status);
 

@@ -4,7 +4,7 @@
 #include <boost/graph/depth_first_search.hpp>
 #include <fmt/format.h>
 
-#include <map>
+#include <array>
 
 #include "model/print.hpp"
 
@@ -12,28 +12,43 @@ namespace imans {
 
 namespace {
 
+// Vertices are numbered kind by kind, then the tasks: vertex(kind, id) is
+// offset[kind] + id.
 struct Index {
-  std::map<ObjRef, std::size_t> objects;
-  std::vector<std::size_t> tasks;
+  std::array<std::size_t, 6> offset{};
+  [[nodiscard]] std::size_t of(ObjRef r) const { return offset[static_cast<std::size_t>(r.kind)] + r.id; }
+  [[nodiscard]] std::size_t task(TaskId t) const { return offset[5] + t.v; }
+  [[nodiscard]] bool valid(const State& s, ObjRef r) const { return r.id < s.count_of(r.kind); }
 };
 
+Index index_of(const State& s) {
+  Index index;
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < 5; ++k) {
+    index.offset[k] = n;
+    n += s.count_of(static_cast<ObjKind>(k));
+  }
+  index.offset[5] = n;
+  return index;
+}
+
 ObjectGraph build(const State& s, const Config& cfg, Index& index) {
+  index = index_of(s);
   ObjectGraph g;
   for (std::size_t k = 0; k < 5; ++k) {
     const auto kind = static_cast<ObjKind>(k);
     for (std::size_t i = 0; i < s.count_of(kind); ++i) {
       const ObjRef r{kind, static_cast<std::uint16_t>(i)};
-      index.objects[r] = boost::add_vertex(GraphVertex{false, TaskId{}, r, s.live(r)}, g);
+      boost::add_vertex(GraphVertex{false, TaskId{}, r, s.live(r)}, g);
     }
   }
   for (std::size_t i = 0; i < s.tasks.size(); ++i)
-    index.tasks.push_back(boost::add_vertex(
-        GraphVertex{true, TaskId{static_cast<std::uint16_t>(i)}, {}, s.tasks[i].alive}, g));
+    boost::add_vertex(
+        GraphVertex{true, TaskId{static_cast<std::uint16_t>(i)}, {}, s.tasks[i].alive}, g);
   for_each_edge(s, cfg, [&](const Edge& e) {
-    auto to = index.objects.find(e.to);
-    if (to == index.objects.end()) return;
-    const std::size_t from = e.from_task ? index.tasks[e.task.v] : index.objects.at(e.from);
-    boost::add_edge(from, to->second, GraphEdge{e.field, e.kind}, g);
+    if (!index.valid(s, e.to)) return;
+    const std::size_t from = e.from_task ? index.task(e.task) : index.of(e.from);
+    boost::add_edge(from, index.of(e.to), GraphEdge{e.field, e.kind}, g);
   });
   return g;
 }
@@ -46,13 +61,14 @@ ObjectGraph build_graph(const State& s, const Config& cfg) {
 }
 
 std::vector<ObjRef> unreachable_live(const State& s, const Config& cfg) {
-  Index index;
-  const ObjectGraph full = build(s, cfg, index);
-  // Only edges that keep their target alive.
-  ObjectGraph g(boost::num_vertices(full));
-  for (auto [e, end] = boost::edges(full); e != end; ++e)
-    if (full[*e].kind != EdgeKind::weak)
-      boost::add_edge(boost::source(*e, full), boost::target(*e, full), g);
+  // Only the edges that keep their target alive, in a plain adjacency list.
+  const Index index = index_of(s);
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  G g(index.offset[5] + s.tasks.size());
+  for_each_edge(s, cfg, [&](const Edge& e) {
+    if (e.kind == EdgeKind::weak || !index.valid(s, e.to)) return;
+    boost::add_edge(e.from_task ? index.task(e.task) : index.of(e.from), index.of(e.to), g);
+  });
   std::vector<boost::default_color_type> color(boost::num_vertices(g), boost::white_color);
   auto colors = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
   auto visit_from = [&](std::size_t v) {
@@ -60,12 +76,15 @@ std::vector<ObjRef> unreachable_live(const State& s, const Config& cfg) {
       boost::breadth_first_visit(g, v, boost::color_map(colors));
   };
   for (std::size_t i = 0; i < s.tasks.size(); ++i)
-    if (s.tasks[i].alive) visit_from(index.tasks[i]);
-  for (const auto& [r, v] : index.objects)
-    if (is_initial(r) && s.live(r)) visit_from(v);
+    if (s.tasks[i].alive) visit_from(index.task(TaskId{static_cast<std::uint16_t>(i)}));
+  for (ObjKind k : {ObjKind::user, ObjKind::mnt, ObjKind::ima, ObjKind::nsproxy})
+    if (s.count_of(k) > 0 && s.live(ObjRef{k, 0})) visit_from(index.of(ObjRef{k, 0}));
   std::vector<ObjRef> out;
-  for (const auto& [r, v] : index.objects)
-    if (s.live(r) && color[v] == boost::white_color) out.push_back(r);
+  for (std::size_t k = 0; k < 5; ++k)
+    for (std::size_t i = 0; i < s.count_of(static_cast<ObjKind>(k)); ++i) {
+      const ObjRef r{static_cast<ObjKind>(k), static_cast<std::uint16_t>(i)};
+      if (s.live(r) && color[index.of(r)] == boost::white_color) out.push_back(r);
+    }
   return out;
 }
 

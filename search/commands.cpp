@@ -19,9 +19,9 @@ rc::Gen<TaskSel> gen_task() {
 rc::Gen<std::uint8_t> gen_flags(const Design& d) {
   const bool ima = d.binding == Binding::flag;
   return rc::gen::exec([ima] {
-    std::uint8_t f = 0;
-    if (*rc::gen::inRange(0, 2)) f |= kNewUser;
-    if (*rc::gen::inRange(0, 2)) f |= kNewNs;
+    // A container is a new user and mount namespace together: the likeliest.
+    std::uint8_t f = static_cast<std::uint8_t>(*rc::gen::weightedElement<int>(
+        {{1, 0}, {2, kNewUser}, {2, kNewNs}, {4, kNewUser | kNewNs}}));
     if (ima && *rc::gen::inRange(0, 2)) f |= kNewIma;
     return f;
   });
@@ -58,11 +58,20 @@ std::vector<std::pair<std::size_t, Verb>> verb_weights(const Design& d) {
 
 }  // namespace
 
-rc::Gen<Command> gen_command(const Design& d) {
-  const auto weights = verb_weights(d);
+rc::Gen<Command> gen_command(const Design& d, std::uint32_t swarm, bool containers) {
+  auto weights = verb_weights(d);
+  // Swarm testing (Groce et al., ISSTA 2012): each case leaves some verbs out
+  // entirely, so that long runs of the others, which the rare bugs need, are
+  // drawn far more often than from one fixed mix.
+  bool any = false;
+  for (auto& [weight, verb] : weights) {
+    if (!(swarm >> static_cast<unsigned>(verb) & 1U)) weight = 0;
+    any = any || weight > 0;
+  }
+  if (!any) weights = verb_weights(d);
   const auto flags = gen_flags(d);
   const bool flag_design = d.binding == Binding::flag;
-  return rc::gen::exec([weights, flags, flag_design] {
+  return rc::gen::exec([weights, flags, flag_design, containers] {
     Command c;
     std::size_t total = 0;
     for (const auto& [weight, verb] : weights) total += weight;
@@ -75,6 +84,13 @@ rc::Gen<Command> gen_command(const Design& d) {
       roll -= weight;
     }
     c.actor = *gen_task();
+    if (containers && c.verb == Verb::clone && *rc::gen::inRange(0, 3) == 0) {
+      c.container = true;
+      c.unprivileged = *rc::gen::inRange(0, 2) == 0;
+      c.activate = *rc::gen::inRange(0, 3) != 0;
+      c.flags = static_cast<std::uint8_t>(kNewUser | kNewNs | (flag_design ? kNewIma : 0));
+      return c;
+    }
     switch (c.verb) {
       case Verb::clone:
       case Verb::unshare:
@@ -86,7 +102,7 @@ rc::Gen<Command> gen_command(const Design& d) {
                                 : *rc::gen::element(NsType::user, NsType::mnt);
         break;
       case Verb::setuid:
-        c.value = *rc::gen::element(1000U, 0U);
+        c.value = *rc::gen::weightedElement<std::uint32_t>({{3, 1000U}, {1, 0U}});
         break;
       case Verb::policy:
       case Verb::policy_for_children:
@@ -100,7 +116,11 @@ rc::Gen<Command> gen_command(const Design& d) {
         c.file = static_cast<std::uint8_t>(*rc::gen::inRange(0, 3));
         break;
       case Verb::inject_enomem:
-        c.value = static_cast<std::uint32_t>(*rc::gen::inRange(0, 4));
+        // Up to ten allocations in: clone with new user and mount namespaces
+        // makes seven.
+        c.value = static_cast<std::uint32_t>(
+            *rc::gen::weightedElement<int>({{4, 0}, {4, 1}, {3, 2}, {2, 3}, {1, 4}, {1, 5},
+                                            {1, 6}, {1, 7}, {1, 8}, {1, 9}}));
         break;
       default:
         c.file = static_cast<std::uint8_t>(*rc::gen::inRange(0, 3));
@@ -110,8 +130,23 @@ rc::Gen<Command> gen_command(const Design& d) {
   });
 }
 
-rc::Gen<std::vector<Command>> gen_commands(const Design& d) {
-  return rc::gen::container<std::vector<Command>>(gen_command(d));
+// RapidCheck scales integer ranges by the test's size; the size should decide
+// how long a trace is, not which verbs or flags it can draw.
+rc::Gen<std::vector<Command>> gen_commands(const Design& d, int max_steps, bool containers,
+                                           std::uint32_t verbs) {
+  return rc::gen::mapcat(
+      verbs ? rc::gen::just(verbs)
+            : rc::gen::resize(rc::kNominalSize, rc::gen::arbitrary<std::uint32_t>()),
+      [d, max_steps, containers](std::uint32_t swarm) {
+        // Lengths grow with the test's size and reach max_steps halfway
+        // through a chunk: short cases first, for the quick shallow bugs.
+        return rc::gen::withSize([d, max_steps, swarm, containers](int size) {
+          const int bound = std::min(max_steps, 1 + size * max_steps * 2 / rc::kNominalSize);
+          return rc::gen::resize(
+              bound, rc::gen::container<std::vector<Command>>(
+                         rc::gen::resize(rc::kNominalSize, gen_command(d, swarm, containers))));
+        });
+      });
 }
 
 namespace {
@@ -165,6 +200,34 @@ std::optional<Step> interpret(const Command& c, const State& s, const World& w) 
       w.files.empty())
     return std::nullopt;
   return step;
+}
+
+void run_container(const Command& c, TaskId actor, const Design& d,
+                   const std::function<const StepResult*(const Step&)>& run) {
+  Step clone;
+  clone.verb = Verb::clone;
+  clone.task = actor;
+  const StepResult* r = run(clone);
+  if (!r || r->err != Errno::ok) return;
+  const TaskId child = r->new_task;
+  auto step = [&](Verb v, std::uint8_t flags = 0, std::uint32_t value = 0) {
+    Step s;
+    s.verb = v;
+    s.task = child;
+    s.flags = flags;
+    s.value = value;
+    const StepResult* res = run(s);
+    return res && res->err == Errno::ok;
+  };
+  if (c.unprivileged && !step(Verb::setuid, 0, 1000)) return;
+  // Host root gives a plain mount namespace its own policy in the spawn design.
+  const bool spawned = d.binding == Binding::spawn && !c.unprivileged;
+  if (!step(Verb::unshare, spawned ? std::uint8_t{kNewNs} : c.flags)) return;
+  if (has_securityfs_instances(d)) {
+    if (!step(Verb::mount_securityfs)) return;
+    if (c.activate && !step(Verb::activate)) return;
+  }
+  if (spawned) step(Verb::spawn);
 }
 
 std::ostream& operator<<(std::ostream& os, const Command& c) {

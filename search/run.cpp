@@ -29,15 +29,14 @@ CaseOutcome run_case(const Config& cfg, const GeneratedWorld& gw,
     out.violated = checker.violated();
     return out;
   }
-  for (const Command& c : commands) {
-    auto step = interpret(c, state, world);
-    if (!step) continue;
+  // Runs one step; true when a target property was violated.
+  auto run_step = [&](const Step& step) {
     State before = state;
-    StepResult r = apply(state, cfg, world, *step);
-    auto violations = checker.observe(before, *step, r, state);
-    out.steps.push_back(ExecutedStep{*step, std::move(r)});
+    StepResult r = apply(state, cfg, world, step);
+    auto violations = checker.observe(before, step, r, state);
+    out.steps.push_back(ExecutedStep{step, std::move(r)});
     if (stats) {
-      ++stats->verbs[static_cast<std::size_t>(step->verb)];
+      ++stats->verbs[static_cast<std::size_t>(step.verb)];
       ++stats->steps;
       for (const auto& u : state.users)
         if (u.life == Life::live) stats->deepest_user_ns = std::max<int>(stats->deepest_user_ns, u.level);
@@ -47,12 +46,25 @@ CaseOutcome run_case(const Config& cfg, const GeneratedWorld& gw,
               std::max(stats->deepest_ima_ns, ima_depth(state, ImaNsId{static_cast<std::uint16_t>(i)}));
       if (stats->states) stats->states->insert(canonical_hash(state, cfg));
     }
-    if (!violations.empty()) {
-      out.violation = violations.front();
-      out.violating_step = out.steps.size() - 1;
-      out.violated = checker.violated();
-      break;
+    if (violations.empty()) return false;
+    out.violation = violations.front();
+    out.steps_to_violation = out.steps.size();
+    out.violated = checker.violated();
+    return true;
+  };
+  for (const Command& c : commands) {
+    auto step = interpret(c, state, world);
+    if (!step) continue;
+    if (!c.container) {
+      if (run_step(*step)) break;
+      continue;
     }
+    bool violated = false;
+    run_container(c, step->task, cfg.design, [&](const Step& sub) -> const StepResult* {
+      violated = run_step(sub);
+      return violated ? nullptr : &out.steps.back().result;
+    });
+    if (violated) break;
   }
   out.premises = checker.premises();
   return out;
@@ -96,7 +108,7 @@ traces::Trace to_trace(const Config& cfg, const GeneratedWorld& gw, const CaseOu
     if (e.step.verb == Verb::setns) line.target = name_of(e.step.target);
     if (e.step.rules)
       for (const auto& r : *e.step.rules) line.rule_texts.push_back(r.text);
-    if (outcome.violation && i == outcome.violating_step)
+    if (outcome.violation && i + 1 == outcome.steps_to_violation)
       line.comment = fmt::format("violates {}", properties::property_name(outcome.violation->property));
     t.statements.emplace_back(std::move(line));
   }

@@ -32,7 +32,7 @@ struct ExecutedStep {
 struct CaseOutcome {
   std::vector<ExecutedStep> steps;
   std::optional<properties::Violation> violation;  // the first, among the targets
-  std::size_t violating_step = 0;                  // index into steps
+  std::size_t steps_to_violation = 0;              // steps run through the violating one (0: at boot)
   properties::PropertySet violated;                // every target violated on the way
   std::array<std::uint64_t, properties::kPropertyCount> premises{};
 };

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
+#include <iostream>
 #include <unordered_set>
 
 #include "search/commands.hpp"
+#include "search/minimize.hpp"
 #include "search/run.hpp"
 #include "search/world_gen.hpp"
 
@@ -43,6 +45,39 @@ struct Failing {
 
 }  // namespace
 
+// Shrinking finds a local minimum of the sequence it was given; a different,
+// shorter sequence may exist (a container's five steps against a two-step
+// plain path). Search again, below the current length, until none is found.
+void shorten(const SearchOptions& o, Counterexample& cx) {
+  if (o.shorten_runs <= 0) return;
+  for (int len = static_cast<int>(cx.steps) - 1; len >= 1; --len) {
+    SearchOptions s = o;
+    s.targets = properties::PropertySet{}.set(properties::index(cx.property));
+    s.max_steps = len;
+    s.runs = o.shorten_runs;
+    s.stop_at_first = true;
+    s.containers = false;
+    // A shorter trace most likely uses the verbs the longer one does.
+    s.verbs = 0;
+    for (const auto& st : cx.trace.statements)
+      if (const auto* line = std::get_if<traces::StepLine>(&st))
+        s.verbs |= 1U << static_cast<unsigned>(line->step.verb);
+    s.shorten_runs = 0;
+    s.collect_states = false;
+    s.time_budget = 0;
+    s.shard = Shard{};
+    s.progress = nullptr;
+    const SearchResult r = search(s);
+    if (r.found.empty() || r.found.front().steps >= cx.steps) return;
+    const Counterexample& shorter = r.found.front();
+    cx.trace = shorter.trace;
+    cx.trace.header_comments.clear();
+    cx.message = shorter.message;
+    cx.steps = shorter.steps;
+    len = static_cast<int>(cx.steps);
+  }
+}
+
 SearchResult search(const SearchOptions& o) {
   SearchResult result;
   const auto start = Clock::now();
@@ -71,7 +106,8 @@ SearchResult search(const SearchOptions& o) {
 
     auto property = [&] {
       const GeneratedWorld world = *gen_world(o.config.design);
-      const std::vector<Command> commands = *gen_commands(o.config.design);
+      const std::vector<Command> commands =
+          *gen_commands(o.config.design, o.max_steps, o.containers, o.verbs);
       CaseOutcome outcome =
           run_case(o.config, world, commands, targets, shrinking ? nullptr : &stats);
       if (!shrinking) {
@@ -95,10 +131,16 @@ SearchResult search(const SearchOptions& o) {
     rc::detail::TestParams params;
     params.seed = seed;
     params.maxSuccess = runs;
-    params.maxSize = o.max_steps;
+    params.maxSize = rc::kNominalSize;
     rc::detail::TestMetadata metadata;
     metadata.id = "imans-search";
     QuietListener listener;
+    // RapidCheck announces its default configuration on stderr the first time
+    // it loads it; the search prints its own seed and reproduce line instead.
+    auto* saved = std::cerr.rdbuf(nullptr);
+    rc::detail::configuration();
+    std::cerr.rdbuf(saved);
+    std::cerr.clear();
     const auto r = rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params,
                                              listener);
     for (std::size_t v = 0; v < stats.verbs.size(); ++v) result.stats.verbs[v] += stats.verbs[v];
@@ -118,19 +160,26 @@ SearchResult search(const SearchOptions& o) {
       Counterexample cx;
       cx.property = id;
       cx.message = last->outcome.violation->message;
-      cx.steps = last->outcome.violating_step + 1;
-      cx.first_steps = first->outcome.violating_step + 1;
+      cx.steps = last->outcome.steps_to_violation;
+      cx.first_steps = first->outcome.steps_to_violation;
       cx.seconds_to_first = t_first;
       cx.seconds_to_minimal = since(start);
       cx.chunk_seed = seed;
       cx.runs_before = result.runs_done - 1;
       CaseOutcome trimmed = last->outcome;
-      trimmed.steps.resize(trimmed.violating_step + 1);
-      cx.trace = to_trace(o.config, last->world, trimmed, o.seed,
-                          fmt::format("found by imans check (seed {}), shrunk from {} to {} steps",
-                                      o.seed, cx.first_steps, cx.steps));
+      trimmed.steps.resize(trimmed.steps_to_violation);
+      cx.trace = minimize_trace(to_trace(o.config, last->world, trimmed, o.seed, ""), id);
+      cx.steps = 0;
+      for (const auto& st : cx.trace.statements)
+        cx.steps += std::holds_alternative<traces::StepLine>(st);
+      shorten(o, cx);
+      cx.seconds_to_minimal = since(start);
+      cx.trace.header_comments.push_back(
+          fmt::format("found by imans check (seed {}), shrunk from {} to {} steps", o.seed,
+                      cx.first_steps, cx.steps));
       result.found.push_back(std::move(cx));
       targets.reset(properties::index(id));
+      if (o.stop_at_first) break;
     } else {
       rc::detail::SuccessResult success;
       rc::detail::GaveUpResult gave_up;

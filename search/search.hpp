@@ -35,6 +35,12 @@ struct SearchOptions {
   double time_budget = 0;  // seconds; 0: none
   Shard shard;
   bool collect_states = true;
+  bool stop_at_first = false;  // end the campaign at the first counterexample
+  bool containers = true;      // draw container commands (several steps each)
+  std::uint32_t verbs = 0;     // only these verbs (bit per Verb); 0: swarm testing
+  // After shrinking, look for a strictly shorter counterexample with this many
+  // runs per length tried (0: don't).
+  int shorten_runs = 500;
   // Called after each chunk with (runs done, runs planned); for progress lines.
   std::function<void(int, int)> progress;
 };
@@ -73,6 +79,10 @@ struct SearchResult {
 };
 
 SearchResult search(const SearchOptions& options);
+
+// Looks for a strictly shorter counterexample of the same property (without
+// container commands, a few hundred runs per length) and keeps the shortest.
+void shorten(const SearchOptions& options, Counterexample& cx);
 
 // The seed of chunk `chunk` of a campaign.
 std::uint64_t chunk_seed(std::uint64_t campaign_seed, int chunk);

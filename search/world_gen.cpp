@@ -39,11 +39,13 @@ rc::Gen<std::string> gen_grammar_rule() {
 rc::Gen<std::string> gen_namespace_rule() {
   return rc::gen::weightedOneOf<std::string>({
       {3, rc::gen::element<std::string>(
-              "dont_appraise func=BPRM_CHECK", "measure func=BPRM_CHECK", "audit func=BPRM_CHECK",
+              "dont_appraise func=BPRM_CHECK", "measure func=BPRM_CHECK",
               "appraise func=BPRM_CHECK appraise_type=imasig", "dont_measure func=BPRM_CHECK",
-              "dont_audit func=BPRM_CHECK", "measure func=FILE_CHECK mask=^MAY_READ",
-              "measure func=MMAP_CHECK mask=MAY_EXEC", "appraise fowner=0",
-              "hash func=FILE_CHECK", "measure uid=1000")},
+              "measure func=FILE_CHECK mask=^MAY_READ", "measure func=MMAP_CHECK mask=MAY_EXEC",
+              "appraise fowner=0", "hash func=FILE_CHECK", "measure uid=1000")},
+      // Audit rules are where the designs restrict who may write what.
+      {2, rc::gen::element<std::string>("audit func=BPRM_CHECK", "dont_audit func=BPRM_CHECK",
+                                        "audit func=FILE_CHECK mask=^MAY_READ")},
       {1, gen_grammar_rule()},
   });
 }
@@ -63,7 +65,8 @@ rc::Gen<std::string> gen_host_rule() {
 }
 
 rc::Gen<GeneratedWorld> gen_world(const Design&) {
-  return rc::gen::exec([] {
+  // Full-range choices whatever the test's size (RapidCheck scales ranges by it).
+  return rc::gen::resize(rc::kNominalSize, rc::gen::exec([] {
     GeneratedWorld g;
     if (*rc::gen::inRange(0, 6) == 0)
       g.builtin = *rc::gen::element<std::string>("tcb", "appraise_tcb", "secure_boot", "ima_tcb");
@@ -81,7 +84,7 @@ rc::Gen<GeneratedWorld> gen_world(const Design&) {
     g.host_keys = *rc::gen::element<KeySet>(0, 1);
     build_world(g);
     return g;
-  });
+  }));
 }
 
 void build_world(GeneratedWorld& g) {

@@ -110,7 +110,9 @@ private:
     StepRecord rec;
     rec.statement = index;
     rec.pos = line.pos;
-    rec.text = write_statement(line);
+    StepLine shown = line;
+    shown.expected = r.err;  // print what happened
+    rec.text = write_statement(shown, trace_.world);
     rec.outcome = r.err;
     if (step.verb == Verb::clone) {
       slots_[line.new_task] = TaskSlot{r.new_task, line.pos.line};
@@ -187,7 +189,7 @@ private:
     StepRecord rec;
     rec.statement = index;
     rec.pos = e.pos;
-    rec.text = write_statement(e);
+    rec.text = write_statement(e, trace_.world);
     rec.is_expect = true;
     auto done = [&](bool ok, std::string found) {
       rec.matched = ok;

@@ -145,7 +145,7 @@ private:
       out_ += fmt::format("imans_step {} {} {}\n", s.pos.line, want, q(cmd));
     };
     auto note = [&](const std::string& text) { out_ += fmt::format("# {}\n", text); };
-    out_ += fmt::format("\n# line {}: {}\n", s.pos.line, write_statement(s));
+    out_ += fmt::format("\n# line {}: {}\n", s.pos.line, write_statement(s, t_.world));
     const std::string& who = s.actor;
     const Step& st = s.step;
     switch (st.verb) {
@@ -262,7 +262,7 @@ private:
   }
 
   void expect(const Expect& e) {
-    const std::string text = write_statement(e);
+    const std::string text = write_statement(e, t_.world);
     switch (e.kind) {
       case Expect::Kind::measured:
         out_ += fmt::format("# {}\n#   check: grep -c {} {}/ima/ascii_runtime_measurements "

@@ -136,11 +136,7 @@ Errno process_ns_measurement(Kernel& k, ImaNsId ns, const Task& task, FileId fil
   }
   if ((dec.action & policy::kAudit) && !already_audited(k.s, ns, file, f.version))
     k.s.audit.push_back(AuditRecord{ns, file, f.version, func, k.s.seq++});
-  // hash: on the last writer's close the kernel stores the new hash, but never
-  // over a signature.
-  if ((dec.action & policy::kHash) && (mask & policy::kMayWrite) &&
-      f.xattr.kind != XattrKind::sig)
-    f.xattr = ImaXattr{XattrKind::hash, KeyId{}, f.version};
+  if ((dec.action & policy::kHash) && (mask & policy::kMayWrite)) k.update_xattr_on_close = true;
   return rc;
 }
 
@@ -200,7 +196,13 @@ Errno ima_file_mmap(Kernel& k, TaskId id, FileId file) {
 
 Errno ima_file_check(Kernel& k, TaskId id, FileId file, std::uint8_t mask) {
   const Task task = k.s.at(id);
-  return process_measurement(k, task, file, Func::file_check, mask);
+  const Errno e = process_measurement(k, task, file, Func::file_check, mask);
+  // ima_check_last_writer() -> ima_update_xattr(): the new hash is stored on
+  // the last writer's close, never over a signature.
+  FileState& f = k.s.files[file.v];
+  if (e == Errno::ok && k.update_xattr_on_close && f.xattr.kind != XattrKind::sig)
+    f.xattr = ImaXattr{XattrKind::hash, KeyId{}, f.version};
+  return e;
 }
 
 }  // namespace imans::kernel

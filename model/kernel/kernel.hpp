@@ -24,6 +24,10 @@ struct Kernel {
   const Config& cfg;
   const World& world;
   StepResult& out;
+  // A namespace's hash rule asked for security.ima to be rewritten when the
+  // file is closed after a write (IMA_UPDATE_XATTR): done after the whole
+  // access, and only if it was allowed.
+  bool update_xattr_on_close = false;
 
   [[nodiscard]] const Design& design() const { return cfg.design; }
   [[nodiscard]] bool mutant(Mutant m) const { return cfg.mutant == m; }

@@ -2,6 +2,7 @@
 // ima_match_policy(): for each action class (measure, appraise, audit, hash)
 // the first matching rule, X or dont_X, decides; the result is their union.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -24,5 +25,16 @@ struct Decision {
 // kMeasure|kAppraise|kAudit|kHash).
 Decision ima_match_policy(std::span<const Rule> rules, const Subject& subject, const Inode& inode,
                           Func func, std::uint8_t mask, std::uint16_t wanted);
+// The same, with the keyring name (KEY_CHECK) or data label (CRITICAL_DATA)
+// the rules' keyrings= and label= are matched against.
+Decision ima_match_policy(std::span<const Rule> rules, const Subject& subject, const Inode& inode,
+                          Func func, std::uint8_t mask, std::uint16_t wanted,
+                          std::optional<std::string_view> func_data);
+
+// IMA_NONACTION_FLAGS restricted to the Flag bits a rule can carry: the
+// flags a deciding rule adds to the decision.
+constexpr std::uint32_t kNonActionFlags = kFlagDigsigRequired | kFlagPermitDirectio |
+                                          kFlagModsigAllowed | kFlagCheckBlacklist |
+                                          kFlagVerityRequired | kFlagSigv3Required;
 
 }  // namespace imans::policy

@@ -2,6 +2,7 @@
 // ima_match_rules(): does one rule's every condition hold for this access?
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "model/policy/rule.hpp"
@@ -32,6 +33,11 @@ enum class Match : std::uint8_t { no, yes, unmodelled };
 
 Match ima_match_rules(const Rule& rule, const Subject& subject, const Inode& inode, Func func,
                       std::uint8_t mask);
+// The same, for KEY_CHECK and CRITICAL_DATA: func_data is the keyring name or
+// the data label that keyrings= or label= must list (nullopt: the kernel's
+// NULL func_data, which no list matches).
+Match ima_match_rules(const Rule& rule, const Subject& subject, const Inode& inode, Func func,
+                      std::uint8_t mask, std::optional<std::string_view> func_data);
 
 // The superblock type name the kernel reports for a filesystem magic ("ext4",
 // "tmpfs", "proc", ...; "unknown" when the model has no name for it).
