@@ -91,6 +91,10 @@ rc::Gen<Command> gen_command(const Design& d, std::uint32_t swarm, bool containe
       c.flags = static_cast<std::uint8_t>(kNewUser | kNewNs | (flag_design ? kNewIma : 0));
       return c;
     }
+    if (c.verb != Verb::inject_enomem && *rc::gen::inRange(0, 8) == 0) {
+      c.fault = true;
+      c.fault_skip = static_cast<std::uint8_t>(*rc::gen::inRange(0, 8));
+    }
     switch (c.verb) {
       case Verb::clone:
       case Verb::unshare:
@@ -166,6 +170,7 @@ TaskId pick(const TaskSel& sel, const State& s) {
 }  // namespace
 
 std::optional<Step> interpret(const Command& c, const State& s, const World& w) {
+  // Only the arguments the verb takes are set, as a trace's reader sets them.
   Step step;
   step.verb = c.verb;
   if (c.verb == Verb::inject_enomem) {
@@ -173,32 +178,54 @@ std::optional<Step> interpret(const Command& c, const State& s, const World& w) 
     return step;
   }
   step.task = pick(c.actor, s);
-  step.flags = c.flags;
-  step.ns_type = c.ns_type;
-  step.value = c.value;
-  step.rules = c.rules;
-  if (!w.files.empty()) step.file = FileId{static_cast<std::uint16_t>(c.file % w.files.size())};
-  if (!w.keys.empty()) step.key = KeyId{static_cast<std::uint16_t>(c.key % w.keys.size())};
+  auto need_file = [&] {
+    if (w.files.empty()) return false;
+    step.file = FileId{static_cast<std::uint16_t>(c.file % w.files.size())};
+    return true;
+  };
+  auto need_key = [&] {
+    if (w.keys.empty()) return false;
+    step.key = KeyId{static_cast<std::uint16_t>(c.key % w.keys.size())};
+    return true;
+  };
   switch (c.verb) {
-    case Verb::exit:
-      if (step.task == kTask0) return std::nullopt;  // init does not exit
+    case Verb::clone:
+    case Verb::unshare:
+      step.flags = c.flags;
       break;
     case Verb::setns:
+      step.ns_type = c.ns_type;
       step.target = pick(c.other, s);
       if (step.target == step.task) return std::nullopt;
       break;
-    case Verb::sign:
+    case Verb::setuid:
+      step.value = c.value;
+      break;
+    case Verb::policy:
+    case Verb::policy_for_children:
+      step.rules = c.rules;
+      break;
     case Verb::keyload:
-      if (w.keys.empty()) return std::nullopt;
+      if (!need_key()) return std::nullopt;
+      break;
+    case Verb::sign:
+      if (!need_key() || !need_file()) return std::nullopt;
+      break;
+    case Verb::sign_bad:
+    case Verb::unsign:
+    case Verb::modify:
+    case Verb::exec:
+    case Verb::mmap:
+    case Verb::open_read:
+    case Verb::open_write:
+      if (!need_file()) return std::nullopt;
+      break;
+    case Verb::exit:
+      if (step.task == kTask0) return std::nullopt;  // init does not exit
       break;
     default:
       break;
   }
-  if ((c.verb == Verb::exec || c.verb == Verb::mmap || c.verb == Verb::open_read ||
-       c.verb == Verb::open_write || c.verb == Verb::modify || c.verb == Verb::sign ||
-       c.verb == Verb::sign_bad || c.verb == Verb::unsign) &&
-      w.files.empty())
-    return std::nullopt;
   return step;
 }
 

@@ -41,6 +41,10 @@ struct Command {
   bool container = false;
   bool unprivileged = false;
   bool activate = false;
+  // A faulted call: an allocation in it fails (after fault_skip succeed), and,
+  // as callers do on ENOMEM, it is tried once more.
+  bool fault = false;
+  std::uint8_t fault_skip = 0;
 };
 
 std::ostream& operator<<(std::ostream& os, const Command& c);

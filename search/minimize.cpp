@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "model/policy/builtin.hpp"
@@ -29,12 +30,18 @@ std::optional<Trace> still_fails(Trace t, properties::PropertyId p) {
   if (r.status != traces::ReplayResult::Status::ok || !r.violated.test(properties::index(p)))
     return std::nullopt;
   std::size_t violating_line = 0;
+  std::string message;
   for (const auto& f : r.first_violations)
-    if (f.violation.property == p) violating_line = f.pos.line;
+    if (f.violation.property == p) {
+      violating_line = f.pos.line;
+      message = f.violation.message;
+    }
+  for (auto& s : t.statements)
+    if (auto* e = std::get_if<Expect>(&s); e && e->kind == Expect::Kind::violated) e->comment = message;
   for (const auto& rec : r.records) {
     if (rec.is_expect) continue;
     auto& st = std::get<StepLine>(t.statements[rec.statement]);
-    st.expected = rec.outcome;
+    if (st.step.verb != Verb::inject_enomem) st.expected = rec.outcome;
     if (rec.pos.line == violating_line)
       st.comment = fmt::format("violates {}", properties::property_name(p));
   }
@@ -149,6 +156,30 @@ void shrink_host_policy(Trace& best, properties::PropertyId p) {
   }
 }
 
+// Names tasks t1, t2, ... in the order their clones appear, so a trace that
+// lost a clone while shrinking does not skip a number.
+void rename_tasks(Trace& t) {
+  std::map<std::string, std::string> names{{"t0", "t0"}};
+  int next = 1;
+  auto name = [&](const std::string& old) -> std::string {
+    auto it = names.find(old);
+    return it == names.end() ? old : it->second;
+  };
+  for (auto& s : t.statements) {
+    if (auto* st = std::get_if<StepLine>(&s)) {
+      st->actor = name(st->actor);
+      st->target = name(st->target);
+      if (st->step.verb == Verb::clone) {
+        const std::string fresh = fmt::format("t{}", next++);
+        names[st->new_task] = fresh;
+        st->new_task = fresh;
+      }
+    } else if (auto* e = std::get_if<Expect>(&s)) {
+      e->ns.task = name(e->ns.task);
+    }
+  }
+}
+
 }  // namespace
 
 Trace minimize_trace(const Trace& trace, properties::PropertyId property) {
@@ -167,6 +198,7 @@ Trace minimize_trace(const Trace& trace, properties::PropertyId property) {
     }
   }
   shrink_host_policy(best, property);
+  rename_tasks(best);
   Trace pruned = best;
   prune_world(pruned);
   if (auto ok = still_fails(pruned, property)) best = std::move(*ok);

@@ -55,6 +55,15 @@ CaseOutcome run_case(const Config& cfg, const GeneratedWorld& gw,
   for (const Command& c : commands) {
     auto step = interpret(c, state, world);
     if (!step) continue;
+    if (c.fault) {
+      Step inject;
+      inject.verb = Verb::inject_enomem;
+      inject.value = c.fault_skip;
+      if (run_step(inject)) break;
+      if (run_step(*step)) break;
+      if (out.steps.back().result.err == Errno::nomem && run_step(*step)) break;
+      continue;
+    }
     if (!c.container) {
       if (run_step(*step)) break;
       continue;
@@ -96,7 +105,9 @@ traces::Trace to_trace(const Config& cfg, const GeneratedWorld& gw, const CaseOu
     const ExecutedStep& e = outcome.steps[i];
     traces::StepLine line;
     line.step = e.step;
-    line.expected = e.result.err;
+    line.step.task = TaskId{};  // a trace names tasks; ids are the replay's business
+    line.step.target = TaskId{};
+    if (e.step.verb != Verb::inject_enomem) line.expected = e.result.err;  // inject has no outcome
     if (e.step.verb != Verb::inject_enomem) line.actor = name_of(e.step.task);
     if (e.step.verb == Verb::clone) {
       line.new_task = fmt::format("t{}", next++);
