@@ -15,5 +15,6 @@ void register_designs(CLI::App& app, Status& status);
 void register_replay(CLI::App& app, Status& status);
 void register_check(CLI::App& app, Status& status);
 void register_policy(CLI::App& app, Status& status);
+void register_review(CLI::App& app, Status& status);
 
 }  // namespace imans::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   imans::cli::Status status;
+  imans::cli::register_review(app, status);
   imans::cli::register_replay(app, status);
   imans::cli::register_check(app, status);
   imans::cli::register_designs(app, status);
