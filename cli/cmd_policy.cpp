@@ -113,7 +113,8 @@ void run_lint(const LintOptions& options, Status& status) {
     return;
   }
   int worst = 0;
-  for (const auto& name : options.builtins) worst = std::max(worst, lint_source(load_builtin(name)));
+  for (const auto& name : options.builtins)
+    worst = std::max(worst, lint_source(load_builtin(name)));
   for (const auto& path : options.files) worst = std::max(worst, lint_source(load_file(path)));
   status.code = worst;
 }

@@ -60,50 +60,83 @@ ObjectGraph build_graph(const State& s, const Config& cfg) {
   return build(s, cfg, index);
 }
 
+namespace {
+// Vertex numbers for the live objects and alive tasks only: long runs leave
+// many tombstones, and the checks must not pay for them.
+struct LiveIndex {
+  std::array<std::vector<int>, 5> object;
+  std::vector<int> task;
+  std::size_t size = 0;
+
+  explicit LiveIndex(const State& s) {
+    for (std::size_t k = 0; k < 5; ++k) {
+      const auto kind = static_cast<ObjKind>(k);
+      object[k].assign(s.count_of(kind), -1);
+      for (std::size_t i = 0; i < s.count_of(kind); ++i)
+        if (s.live(ObjRef{kind, static_cast<std::uint16_t>(i)})) object[k][i] = static_cast<int>(size++);
+    }
+    task.assign(s.tasks.size(), -1);
+    for (std::size_t i = 0; i < s.tasks.size(); ++i)
+      if (s.tasks[i].alive) task[i] = static_cast<int>(size++);
+  }
+  [[nodiscard]] int of(ObjRef r) const {
+    const auto& v = object[static_cast<std::size_t>(r.kind)];
+    return r.id < v.size() ? v[r.id] : -1;
+  }
+};
+}  // namespace
+
 std::vector<ObjRef> unreachable_live(const State& s, const Config& cfg) {
-  // Only the edges that keep their target alive, in a plain adjacency list.
-  const Index index = index_of(s);
+  // Only the edges that keep their target alive, between live vertices.
+  const LiveIndex index(s);
   using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  G g(index.offset[5] + s.tasks.size());
+  G g(index.size);
   for_each_edge(s, cfg, [&](const Edge& e) {
-    if (e.kind == EdgeKind::weak || !index.valid(s, e.to)) return;
-    boost::add_edge(e.from_task ? index.task(e.task) : index.of(e.from), index.of(e.to), g);
+    if (e.kind == EdgeKind::weak) return;
+    const int from = e.from_task ? index.task[e.task.v] : index.of(e.from);
+    const int to = index.of(e.to);
+    if (from >= 0 && to >= 0) boost::add_edge(static_cast<std::size_t>(from), static_cast<std::size_t>(to), g);
   });
   std::vector<boost::default_color_type> color(boost::num_vertices(g), boost::white_color);
   auto colors = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
-  auto visit_from = [&](std::size_t v) {
-    if (color[v] == boost::white_color)
-      boost::breadth_first_visit(g, v, boost::color_map(colors));
+  auto visit_from = [&](int v) {
+    if (v >= 0 && color[static_cast<std::size_t>(v)] == boost::white_color)
+      boost::breadth_first_visit(g, static_cast<std::size_t>(v), boost::color_map(colors));
   };
-  for (std::size_t i = 0; i < s.tasks.size(); ++i)
-    if (s.tasks[i].alive) visit_from(index.task(TaskId{static_cast<std::uint16_t>(i)}));
+  for (int v : index.task) visit_from(v);
   for (ObjKind k : {ObjKind::user, ObjKind::mnt, ObjKind::ima, ObjKind::nsproxy})
-    if (s.count_of(k) > 0 && s.live(ObjRef{k, 0})) visit_from(index.of(ObjRef{k, 0}));
+    if (s.count_of(k) > 0) visit_from(index.of(ObjRef{k, 0}));
   std::vector<ObjRef> out;
   for (std::size_t k = 0; k < 5; ++k)
-    for (std::size_t i = 0; i < s.count_of(static_cast<ObjKind>(k)); ++i) {
-      const ObjRef r{static_cast<ObjKind>(k), static_cast<std::uint16_t>(i)};
-      if (s.live(r) && color[index.of(r)] == boost::white_color) out.push_back(r);
+    for (std::size_t i = 0; i < index.object[k].size(); ++i) {
+      const int v = index.object[k][i];
+      if (v >= 0 && color[static_cast<std::size_t>(v)] == boost::white_color)
+        out.push_back(ObjRef{static_cast<ObjKind>(k), static_cast<std::uint16_t>(i)});
     }
   return out;
 }
 
 std::vector<ParentDefect> parent_tree_defects(const State& s, ObjKind kind) {
-  // The parent relation as a graph: one edge from each live namespace to its
-  // parent. A back edge found by depth-first search is a cycle.
-  const std::size_t n = s.count_of(kind);
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  G g(n);
+  // The parent relation as a graph over the live namespaces: an edge from each
+  // to its parent. A back edge found by depth-first search is a cycle.
+  const LiveIndex index(s);
+  const auto& vertex = index.object[static_cast<std::size_t>(kind)];
+  std::vector<std::uint16_t> id_of;  // vertex -> namespace id
+  for (std::size_t i = 0; i < vertex.size(); ++i)
+    if (vertex[i] >= 0) id_of.push_back(static_cast<std::uint16_t>(i));
+  std::vector<int> local(vertex.size(), -1);
+  for (std::size_t v = 0; v < id_of.size(); ++v) local[id_of[v]] = static_cast<int>(v);
   auto parent_of = [&](std::size_t i) -> std::uint16_t {
     return kind == ObjKind::user ? s.users[i].parent.v : s.imas[i].parent.v;
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    const ObjRef r{kind, static_cast<std::uint16_t>(i)};
-    if (!s.live(r)) continue;
-    const std::uint16_t p = parent_of(i);
-    if (p != 0xffff) boost::add_edge(i, p, g);
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  G g(id_of.size());
+  for (std::size_t v = 0; v < id_of.size(); ++v) {
+    const std::uint16_t p = parent_of(id_of[v]);
+    if (p != 0xffff && p < local.size() && local[p] >= 0)
+      boost::add_edge(v, static_cast<std::size_t>(local[p]), g);
   }
-  std::vector<bool> on_cycle(n, false);
+  std::vector<bool> on_cycle(id_of.size(), false);
   struct CycleFinder : boost::default_dfs_visitor {
     std::vector<bool>* marks;
     void back_edge(G::edge_descriptor e, const G& graph) const {
@@ -114,20 +147,20 @@ std::vector<ParentDefect> parent_tree_defects(const State& s, ObjKind kind) {
   finder.marks = &on_cycle;
   boost::depth_first_search(g, boost::visitor(finder));
   std::vector<ParentDefect> out;
-  for (std::size_t i = 1; i < n; ++i) {
+  for (std::size_t v = 0; v < id_of.size(); ++v) {
+    const std::size_t i = id_of[v];
+    if (i == 0) continue;
     const ObjRef r{kind, static_cast<std::uint16_t>(i)};
-    if (!s.live(r)) continue;
-    if (on_cycle[i]) {
+    if (on_cycle[v]) {
       out.push_back({r, true});
       continue;
     }
     // Follow the chain; it must reach #0 through live namespaces.
     std::size_t cur = i;
     bool ok = false;
-    for (std::size_t steps = 0; steps <= n; ++steps) {
+    for (std::size_t steps = 0; steps <= id_of.size(); ++steps) {
       const std::uint16_t p = parent_of(cur);
-      if (p == 0xffff) break;
-      if (!s.live(ObjRef{kind, p})) break;
+      if (p == 0xffff || p >= local.size() || local[p] < 0) break;
       if (p == 0) {
         ok = true;
         break;

@@ -92,6 +92,7 @@ bool namespace_created(const State& a, const State& b) {
 std::vector<Violation> Checker::start(const State& boot) {
   Findings f;
   state_checks(boot, *cfg_, f);
+  freed_before_ = freed_ = freed(boot);
   std::vector<Violation> out;
   for (auto& v : f.violations) {
     if (!enabled_.test(index(v.property))) continue;
@@ -105,13 +106,19 @@ std::vector<Violation> Checker::observe(const State& before, const Step& step,
                                         const StepResult& result, const State& after) {
   const StepView v{*cfg_, *world_, before, step, result, after};
   Findings f;
-  if (structure_changed(before, after)) state_checks(after, *cfg_, f);
+  const bool changed = structure_changed(before, after);
+  if (changed) {
+    state_checks(after, *cfg_, f);
+    freed_ = freed(after);
+  }
+  const bool freed_now = changed && freed_ > freed_before_;
+  freed_before_ = freed_;
   PropertySet premise;
   auto note = [&](PropertyId id, bool exercised) {
     if (exercised) premise.set(index(id));
   };
   if (step.verb != Verb::inject_enomem) {
-    note(PropertyId::no_use_after_free, check_no_use_after_free(v, f));
+    note(PropertyId::no_use_after_free, check_no_use_after_free(v, f) || freed_ > 0);
     note(PropertyId::no_appraisal_escape, check_no_appraisal_escape(v, f));
     note(PropertyId::no_measurement_escape, check_no_measurement_escape(v, f));
     note(PropertyId::no_audit_escape, check_no_audit_escape(v, f));
@@ -120,11 +127,11 @@ std::vector<Violation> Checker::observe(const State& before, const Step& step,
     note(PropertyId::policy_write_authorized, check_policy_write_authorized(v, f));
     note(PropertyId::userns_join_no_ima_side_effect, check_userns_join_no_ima_side_effect(v, f));
   }
-  note(PropertyId::refcount_exact, counters_moved(before, after));
-  note(PropertyId::no_leak, freed(after) > freed(before));
-  note(PropertyId::init_immortal, init_put(before, after));
-  note(PropertyId::parent_outlives_child, freed(after) > freed(before));
-  note(PropertyId::tree_acyclic, namespace_created(before, after));
+  note(PropertyId::refcount_exact, changed && counters_moved(before, after));
+  note(PropertyId::no_leak, freed_now);
+  note(PropertyId::init_immortal, changed && init_put(before, after));
+  note(PropertyId::parent_outlives_child, freed_now);
+  note(PropertyId::tree_acyclic, changed && namespace_created(before, after));
   for (std::size_t i = 0; i < kPropertyCount; ++i)
     if (premise.test(i) && enabled_.test(i)) ++premises_[i];
 

@@ -73,6 +73,8 @@ private:
   PropertySet violated_;
   std::array<std::uint64_t, kPropertyCount> premises_{};
   std::vector<PendingAccess> pending_;
+  std::size_t freed_ = 0;         // tombstones after the last step
+  std::size_t freed_before_ = 0;  // ... and before it
 };
 
 }  // namespace imans::properties

@@ -44,20 +44,24 @@ bool check_no_log_gap(const StepView& v, std::vector<PendingAccess>& pending, Fi
                                       kernel::subject_of(v.before, t.cred)});
   }
   if (pending.empty()) return false;
-  bool premise = false;
+  // Only a namespace that got its first policy, or was freed, in this step
+  // settles what it owes.
   std::vector<ImaNsId> settled;
-  for (const PendingAccess& a : pending) {
-    if (std::find(settled.begin(), settled.end(), a.ns) != settled.end()) continue;
-    if (!v.after.live(ref(a.ns))) {
-      settled.push_back(a.ns);  // freed before any policy: nothing was owed
+  bool premise = false;
+  for (std::size_t i = 0; i < v.before.imas.size(); ++i) {
+    const ImaNsId ns{static_cast<std::uint16_t>(i)};
+    if (!v.before.live(ref(ns)) || !v.before.at(ns).policy->empty()) continue;
+    if (!v.after.live(ref(ns))) {
+      settled.push_back(ns);  // freed before any policy: nothing was owed
       continue;
     }
-    const Policy& first = *v.after.at(a.ns).policy;
+    const Policy& first = *v.after.at(ns).policy;
     if (first.empty()) continue;
-    settled.push_back(a.ns);
-    premise = true;
+    settled.push_back(ns);
     for (const PendingAccess& b : pending) {
-      if (b.ns != a.ns || !first_policy_measures(first, v.world, b)) continue;
+      if (b.ns != ns) continue;
+      premise = true;
+      if (!first_policy_measures(first, v.world, b)) continue;
       if (measured_count(v.after, b.ns, b.file, b.version) > 0) continue;
       out.add(PropertyId::no_log_gap,
               fmt::format("{} was accessed (version {}) inside {} before its first policy, which "
@@ -66,6 +70,7 @@ bool check_no_log_gap(const StepView& v, std::vector<PendingAccess>& pending, Fi
               {ref(b.ns)});
     }
   }
+  if (settled.empty()) return false;
   std::erase_if(pending, [&](const PendingAccess& a) {
     return std::find(settled.begin(), settled.end(), a.ns) != settled.end();
   });

@@ -104,8 +104,11 @@ struct WorldLine {
   std::size_t index = 0;  // into host_policy, world.files or world.keys
   std::string text;       // comment text
   Pos pos;
+  // Trailing '#' comment on a host-policy/file/key line, without the '#'. Braced so that
+  // aggregate initialisers written before it existed stay warning-free.
+  std::string comment{};
   friend bool operator==(const WorldLine& a, const WorldLine& b) {
-    return a.kind == b.kind && a.index == b.index && a.text == b.text;
+    return a.kind == b.kind && a.index == b.index && a.text == b.text && a.comment == b.comment;
   }
 };
 

@@ -33,17 +33,19 @@ std::string id_token(std::string_view key, const IdCond& cond) {
 }
 
 std::string uuid_text(const std::array<std::uint8_t, 16>& b) {
-  return fmt::format("{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-"
-                     "{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
-                     b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-                     b[12], b[13], b[14], b[15]);
+  return fmt::format(
+      "{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-"
+      "{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
+      b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+      b[15]);
 }
 
 void put_mask(std::vector<std::string>& out, const Rule& rule) {
   // One mask= per bit, as the kernel prints them.
   const bool any_bit = rule.has(kFlagInMask);
   for (const std::uint8_t bit : {kMayExec, kMayWrite, kMayRead, kMayAppend}) {
-    if ((rule.mask & bit) != 0) put(out, fmt::format("mask={}{}", any_bit ? "^" : "", may_name(bit)));
+    if ((rule.mask & bit) != 0)
+      put(out, fmt::format("mask={}{}", any_bit ? "^" : "", may_name(bit)));
   }
 }
 

@@ -165,8 +165,7 @@ std::variant<Lexeme, ParseError> lex_token(const Token& token) {
       return lexeme;
     }
     if (find_valued(text)) {
-      return ParseError{token.column,
-                        fmt::format("{} needs a value: {}=VALUE", quote(text), text)};
+      return ParseError{token.column, fmt::format("{} needs a value: {}=VALUE", quote(text), text)};
     }
     return unknown_token(token, text);
   }
@@ -205,8 +204,8 @@ std::variant<Lexeme, ParseError> lex_token(const Token& token) {
                                   quote(name), op)};
   }
   if (value.empty()) {
-    return ParseError{token.column, fmt::format("empty value in {}; write {}{}VALUE", quote(text),
-                                                name, op)};
+    return ParseError{token.column,
+                      fmt::format("empty value in {}; write {}{}VALUE", quote(text), name, op)};
   }
   return lexeme;
 }

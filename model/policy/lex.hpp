@@ -62,7 +62,7 @@ struct Lexeme {
   std::string_view name;     // the keyword as written ("euid", "measure")
   std::string_view value;    // after the operator; never empty
   std::size_t column = 1;
-  std::string_view text;     // the whole token
+  std::string_view text;  // the whole token
 };
 
 // Recognises one token: a bare keyword (an action, permit_directio) or

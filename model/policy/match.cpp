@@ -85,15 +85,13 @@ Match ima_match_rules(const Rule& rule, const Subject& subject, const Inode& ino
   if (rule.has(kFlagFsuuid) && rule.fsuuid != inode.fsuuid) return Match::no;
 
   if (rule.has(kFlagUid) && !holds(rule.uid.op, subject.uid, rule.uid.value)) return Match::no;
-  if (rule.has(kFlagEuid) &&
-      !effective_id_holds(rule.uid.op, rule.uid.value, subject.cap_setuid, subject.euid,
-                          subject.suid, subject.uid)) {
+  if (rule.has(kFlagEuid) && !effective_id_holds(rule.uid.op, rule.uid.value, subject.cap_setuid,
+                                                 subject.euid, subject.suid, subject.uid)) {
     return Match::no;
   }
   if (rule.has(kFlagGid) && !holds(rule.gid.op, subject.gid, rule.gid.value)) return Match::no;
-  if (rule.has(kFlagEgid) &&
-      !effective_id_holds(rule.gid.op, rule.gid.value, subject.cap_setgid, subject.egid,
-                          subject.sgid, subject.gid)) {
+  if (rule.has(kFlagEgid) && !effective_id_holds(rule.gid.op, rule.gid.value, subject.cap_setgid,
+                                                 subject.egid, subject.sgid, subject.gid)) {
     return Match::no;
   }
   // Inode ids are already the mount's view (vfsuid/vfsgid) in the model.

@@ -19,10 +19,10 @@
 namespace imans::policy {
 namespace {
 
-constexpr std::uint32_t kFileConditions =
-    kFlagFunc | kFlagMask | kFlagInMask | kFlagFsmagic | kFlagFsuuid | kFlagFsname |
-    kFlagFsSubtype | kFlagUid | kFlagEuid | kFlagGid | kFlagEgid | kFlagFowner | kFlagFgroup |
-    kFlagPcr | kFlagTemplate | kFlagLsm;
+constexpr std::uint32_t kFileConditions = kFlagFunc | kFlagMask | kFlagInMask | kFlagFsmagic |
+                                          kFlagFsuuid | kFlagFsname | kFlagFsSubtype | kFlagUid |
+                                          kFlagEuid | kFlagGid | kFlagEgid | kFlagFowner |
+                                          kFlagFgroup | kFlagPcr | kFlagTemplate | kFlagLsm;
 
 // check_blacklist: v6.x before v6.6 allowed it only with modsig; v6.6+ takes
 // it (as a no-op) on every signature appraisal. We follow v6.6+ here and
@@ -38,10 +38,9 @@ constexpr std::uint32_t kKernelReadAllowed = kFileConditions | kFlagDigsigRequir
 // The kernel keeps template= and the LSM conditions outside entry->flags, so
 // its per-func flag lists never refuse them; only KEY_CHECK and CRITICAL_DATA
 // refuse LSM conditions explicitly.
-constexpr std::uint32_t kCmdlineAllowed = kFlagFunc | kFlagFsmagic | kFlagUid | kFlagFowner |
-                                          kFlagFsuuid | kFlagEuid | kFlagPcr | kFlagFsname |
-                                          kFlagFsSubtype | kFlagGid | kFlagEgid | kFlagFgroup |
-                                          kFlagTemplate | kFlagLsm;
+constexpr std::uint32_t kCmdlineAllowed =
+    kFlagFunc | kFlagFsmagic | kFlagUid | kFlagFowner | kFlagFsuuid | kFlagEuid | kFlagPcr |
+    kFlagFsname | kFlagFsSubtype | kFlagGid | kFlagEgid | kFlagFgroup | kFlagTemplate | kFlagLsm;
 constexpr std::uint32_t kKeyAllowed =
     kFlagFunc | kFlagUid | kFlagGid | kFlagPcr | kFlagKeyrings | kFlagTemplate;
 constexpr std::uint32_t kCriticalDataAllowed =
@@ -92,8 +91,9 @@ constexpr std::array<FlagToken, 25> kFlagTokens = {{
     {kFlagModsigAllowed, "appraise_type=imasig|modsig"},
     {kFlagSigv3Required, "appraise_type=sigv3"},
     {kFlagVerityRequired, "digest_type=verity"},
-    {kFlagLsm, "LSM conditions (subj_user=, subj_role=, subj_type=, obj_user=, obj_role=, "
-               "obj_type=)"},
+    {kFlagLsm,
+     "LSM conditions (subj_user=, subj_role=, subj_type=, obj_user=, obj_role=, "
+     "obj_type=)"},
     {kFlagDigsigRequired, "appraise_type="},
     {kFlagCheckBlacklist, "appraise_flag="},
     {kFlagAppraiseAlgos, "appraise_algos="},
@@ -159,8 +159,9 @@ ParseError not_allowed_with_func(const RuleDraft& d, const FlagToken& ft) {
     return {column, "label= is allowed only with func=CRITICAL_DATA"};
   }
   if (ft.flag == kFlagModsigAllowed && !takes_kernel_read_options(func)) {
-    return {column, "appraise_type=imasig|modsig is allowed only with func=MODULE_CHECK, "
-                    "KEXEC_KERNEL_CHECK or KEXEC_INITRAMFS_CHECK"};
+    return {column,
+            "appraise_type=imasig|modsig is allowed only with func=MODULE_CHECK, "
+            "KEXEC_KERNEL_CHECK or KEXEC_INITRAMFS_CHECK"};
   }
   if (func == Func::none) {
     return {column, fmt::format("{} is not allowed in a rule without func=", ft.token)};
@@ -172,20 +173,21 @@ ParseError not_allowed_with_func(const RuleDraft& d, const FlagToken& ft) {
 std::optional<ParseError> check_action(const RuleDraft& d) {
   const Rule& r = d.rule;
   if (r.action == 0) {
-    return ParseError{1, "no action; a rule needs exactly one of measure, dont_measure, "
-                         "appraise, dont_appraise, audit, dont_audit, hash, dont_hash"};
+    return ParseError{1,
+                      "no action; a rule needs exactly one of measure, dont_measure, "
+                      "appraise, dont_appraise, audit, dont_audit, hash, dont_hash"};
   }
   if (r.has(kFlagPcr) && r.action != kMeasure) {
-    return ParseError{d.column_of(kFlagPcr),
-                      fmt::format("pcr= is allowed only on measure rules, not on {}",
-                                  action_name(r.action))};
+    return ParseError{
+        d.column_of(kFlagPcr),
+        fmt::format("pcr= is allowed only on measure rules, not on {}", action_name(r.action))};
   }
   if (r.action != kAppraise && (r.flags & kAppraiseOnly) != 0) {
     const FlagToken* ft = first_written(d, r.flags & kAppraiseOnly);
     const std::string_view key = ft->token.substr(0, ft->token.find('=') + 1);
-    return ParseError{d.column_of(ft->flag),
-                      fmt::format("{} is allowed only on appraise rules, not on {}", key,
-                                  action_name(r.action))};
+    return ParseError{
+        d.column_of(ft->flag),
+        fmt::format("{} is allowed only on appraise rules, not on {}", key, action_name(r.action))};
   }
   return std::nullopt;
 }
@@ -217,8 +219,9 @@ std::optional<ParseError> check_func(const RuleDraft& d) {
     return not_allowed_with_func(d, *first_written(d, extra));
   }
   if (r.func == Func::setxattr_check && !r.has(kFlagAppraiseAlgos)) {
-    return ParseError{func_column, "func=SETXATTR_CHECK needs appraise_algos= (the hash "
-                                   "algorithms allowed when writing security.ima)"};
+    return ParseError{func_column,
+                      "func=SETXATTR_CHECK needs appraise_algos= (the hash "
+                      "algorithms allowed when writing security.ima)"};
   }
   return std::nullopt;
 }
