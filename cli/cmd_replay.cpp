@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "model/graph.hpp"
+#include "model/measurement_list.hpp"
 #include "properties/ids.hpp"
 #include "report/graphviz.hpp"
 #include "traces/parse.hpp"
@@ -27,6 +28,7 @@ struct ReplayArgs {
   bool as_shell = false;
   std::string json;
   std::string dot_dir;
+  std::string measurements_dir;
 };
 
 const char* status_name(traces::ReplayResult::Status s) {
@@ -124,6 +126,41 @@ void draw(const traces::Trace& t, const traces::ReplayResult& r, const std::stri
   }
 }
 
+// Writes each live IMA namespace's measurement list, PCRs and audit log as
+// the kernel would show them, into DIR/<trace-stem>/ima-<N>/. false when a
+// list could not be made or written.
+bool write_measurements(const traces::Trace& t, const traces::ReplayResult& r,
+                        const std::string& dir) {
+  bool ok = true;
+  const State& s = r.final_state;
+  const auto stem = std::filesystem::path(t.file).stem();
+  for (std::uint16_t i = 0; i < s.imas.size(); ++i) {
+    if (s.imas[i].life != Life::live) continue;
+    const auto list = measurement_list(s, t.world, ImaNsId{i});
+    if (const auto* e = std::get_if<std::string>(&list)) {
+      fmt::print(stderr, "imans: ima#{}: {}\n", i, *e);
+      ok = false;
+      continue;
+    }
+    const auto& l = std::get<MeasurementList>(list);
+    const auto out = std::filesystem::path(dir) / stem / fmt::format("ima-{}", i);
+    if (std::error_code ec; !std::filesystem::create_directories(out, ec) && ec) {
+      fmt::print(stderr, "imans: {}: {}\n", out.string(), ec.message());
+      ok = false;
+      continue;
+    }
+    for (const auto& [name, text] : measurement_files(l)) {
+      if (auto e = traces::write_file_atomically((out / name).string(), text); !e.empty()) {
+        fmt::print(stderr, "imans: {}\n", e);
+        ok = false;
+      }
+    }
+    fmt::print("  wrote ima#{}'s measurement list ({} {}) to {}/\n", i, l.entries.size(),
+               l.entries.size() == 1 ? "entry" : "entries", out.string());
+  }
+  return ok;
+}
+
 }  // namespace
 
 void register_replay(CLI::App& app, Status& status) {
@@ -140,6 +177,9 @@ void register_replay(CLI::App& app, Status& status) {
   cmd->add_flag("--as-shell", a->as_shell,
                 "Print each trace as a commented shell script of the real commands a kernel "
                 "tester would run, instead of replaying it");
+  cmd->add_option("--measurements", a->measurements_dir,
+                  "Write each live IMA namespace's measurement lists (ASCII and binary, sha1 and "
+                  "sha256), PCR files for evmctl and audit log into DIR/<trace>/ima-<N>/");
   cmd->callback([a, &status] {
     // Parse everything first: a trace with a parse error runs nothing.
     std::vector<traces::Trace> traces;
@@ -164,6 +204,7 @@ void register_replay(CLI::App& app, Status& status) {
     }
     nlohmann::json all = nlohmann::json::array();
     int failed = 0;
+    bool unwritten = false;
     for (const auto& t : traces) {
       traces::ReplayOptions opts;
       opts.record_states = a->state;
@@ -172,6 +213,8 @@ void register_replay(CLI::App& app, Status& status) {
       if (r.status != traces::ReplayResult::Status::ok) ++failed;
       if (!a->json.empty()) all.push_back(run_json(t, r));
       if (!a->dot_dir.empty()) draw(t, r, a->dot_dir);
+      if (!a->measurements_dir.empty() && !write_measurements(t, r, a->measurements_dir))
+        unwritten = true;
     }
     if (!a->json.empty()) {
       if (auto e = traces::write_file_atomically(a->json, all.dump(2) + "\n"); !e.empty()) {
@@ -183,7 +226,7 @@ void register_replay(CLI::App& app, Status& status) {
     if (traces.size() > 1)
       fmt::print("{} trace(s): {} replayed green, {} failed\n", traces.size(),
                  traces.size() - static_cast<std::size_t>(failed), failed);
-    status.code = failed ? 1 : 0;
+    status.code = unwritten ? 2 : failed ? 1 : 0;
   });
 }
 
