@@ -1,10 +1,10 @@
-#include "model/graph.hpp"
-
 // Boost.Graph's named_graph.hpp reads a boost::optional that GCC 12, with
 // -fsanitize=address, believes uninitialised; the warning fires where this
 // file instantiates the algorithms, not in Boost's header.
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+#include "model/graph.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/depth_first_search.hpp>
