@@ -140,6 +140,7 @@ void register_policy(CLI::App& app, Status& status) {
   auto* policy = app.add_subcommand("policy", "Work with IMA policy files in the kernel's syntax");
   policy->require_subcommand(1);
   register_lint(*policy, status);
+  add_policy_compare(*policy, status);
 }
 
 }  // namespace imans::cli

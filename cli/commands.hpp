@@ -15,6 +15,9 @@ void register_designs(CLI::App& app, Status& status);
 void register_replay(CLI::App& app, Status& status);
 void register_check(CLI::App& app, Status& status);
 void register_policy(CLI::App& app, Status& status);
+void register_prove(CLI::App& app, Status& status);
+// `imans policy compare`, added to the `policy` command by register_policy.
+void add_policy_compare(CLI::App& policy_cmd, Status& status);
 void register_review(CLI::App& app, Status& status);
 
 }  // namespace imans::cli

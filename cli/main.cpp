@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   imans::cli::register_check(app, status);
   imans::cli::register_designs(app, status);
   imans::cli::register_policy(app, status);
+  imans::cli::register_prove(app, status);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,8 @@
 #include "model/query.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 #include "model/access.hpp"
 #include "model/kernel/kernel.hpp"
@@ -45,6 +47,9 @@ AloneVerdict evaluate_alone(const State& s, const Config& cfg, const World& w, I
   const policy::Inode ino = kernel::inode_of(w, file);
   const FileState& f = s.files[file.v];
   std::uint8_t run = 0;
+  // The kernel caches an appraisal per slot; within one access the second
+  // mmap hook reuses the first's result, whether it is evaluated alone or not.
+  std::array<std::optional<bool>, 5> slot{};
   for (const Hook& h : hooks_of(verb)) {
     if (run++ >= max_hooks) break;
     const auto dec = policy::ima_match_policy(
@@ -60,7 +65,9 @@ AloneVerdict evaluate_alone(const State& s, const Config& cfg, const World& w, I
     }
     if (dec.action & policy::kAudit) v.audits = true;
     if (dec.action & policy::kAppraise) {
-      bool pass = kernel::appraisal_passes(s, cfg.design, ns, f, dec);
+      auto& cached = slot[static_cast<std::size_t>(kernel::appraise_slot(*n.policy, sub, ino, h.func, h.mask))];
+      if (!cached) cached = kernel::appraisal_passes(s, cfg.design, ns, f, dec);
+      bool pass = *cached;
       if ((h.mask & policy::kMayWrite) && f.xattr.kind == XattrKind::sig) pass = false;
       if (!pass) {
         v.denies = true;

@@ -45,6 +45,11 @@ bool appraise_rule_has_func(const Policy& rules, const policy::Subject& sub,
 
 }  // namespace
 
+AppraiseKind appraise_slot(const Policy& rules, const policy::Subject& sub,
+                           const policy::Inode& ino, Func func, std::uint8_t mask) {
+  return appraise_kind(func, appraise_rule_has_func(rules, sub, ino, func, mask));
+}
+
 // ima_appraise_measurement(): does security.ima vouch for the current content,
 // for this namespace's keyring?
 bool appraisal_passes(const State& s, const Design& d, ImaNsId ns, const FileState& f,
@@ -114,8 +119,7 @@ Errno process_ns_measurement(Kernel& k, ImaNsId ns, const Task& task, FileId fil
   }
   Errno rc = Errno::ok;
   if (dec.action & policy::kAppraise) {
-    const bool has_func = appraise_rule_has_func(*n.policy, sub, ino, func, mask);
-    const AppraiseKind kind = appraise_kind(func, has_func);
+    const AppraiseKind kind = appraise_slot(*n.policy, sub, ino, func, mask);
     auto it = std::find_if(k.s.appraisals.begin(), k.s.appraisals.end(),
                            [&](const CachedAppraisal& c) {
                              return c.ns == ns && c.file == file && c.kind == kind;

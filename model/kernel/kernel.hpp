@@ -140,6 +140,10 @@ Errno ima_file_modify(Kernel& k, TaskId task, FileId file);
 KeySet ima_keyring(const State& s, const Design& d, ImaNsId ns);
 bool appraisal_passes(const State& s, const Design& d, ImaNsId ns, const FileState& f,
                       const policy::Decision& dec);
+// The cache slot (IMA_*_APPRAISED) an appraisal of this hook lands in: the two
+// mmap hooks share one, so the second reuses the first's result.
+AppraiseKind appraise_slot(const Policy& rules, const policy::Subject& sub,
+                           const policy::Inode& ino, policy::Func func, std::uint8_t mask);
 
 // Subject and object as the policy matcher sees them.
 policy::Subject subject_of(const State& s, const Cred& cred);
