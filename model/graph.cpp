@@ -1,8 +1,11 @@
 // Boost.Graph's named_graph.hpp reads a boost::optional that GCC 12, with
 // -fsanitize=address, believes uninitialised; the warning fires where this
 // file instantiates the algorithms, not in Boost's header.
+// Clang does not know the second warning, so only GCC reads these.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include "model/graph.hpp"
 
