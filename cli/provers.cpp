@@ -122,7 +122,7 @@ report::PolicyComparer make_policy_comparer() {
           const auto& d = *ar.distinction;
           pc.witness = fmt::format("{} by uid {} of a file owned by {} (fsmagic 0x{:x}): {}",
                                    policy::func_name(d.func), d.subject.uid, d.file.uid,
-                                   d.file.fsmagic, d.what);
+                                   d.file.fsmagic, solver::name_policies(d.what, a, b));
         }
       }
       out.push_back(std::move(pc));

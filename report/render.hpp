@@ -17,5 +17,7 @@ std::string cell_short(const Cell& c);       // "VIOLATED (2 steps)", "proved, e
 bool cell_matches(const Cell& c);            // agrees with background.md's verdict (or none given)
 std::string headline(const Review& r);       // the paragraph that opens every form
 std::vector<std::string> reproduce_commands(const Review& r);
+std::string steps_text(std::size_t n);                       // "1 step", "3 steps"
+std::string mutant_trace_file(const search::MutantVerdict& m);  // "traces/mutants/<name>.trace"
 
 }  // namespace imans::report

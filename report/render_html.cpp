@@ -198,7 +198,9 @@ std::string render_html(const Review& r) {
                        m.killed ? std::string(properties::property_name(m.counterexample.property))
                                 : "survived",
                        m.killed ? std::to_string(m.counterexample.steps) : "-",
-                       m.killed ? (m.replays ? "replays" : "does not replay") : "-");
+                       m.killed ? fmt::format("<a href=\"{0}\">{1}</a>", esc(mutant_trace_file(m)),
+                                              m.replays ? "replays" : "does not replay")
+                                : "-");
     o += "</table>\n";
   }
 

@@ -95,7 +95,8 @@ std::string render_markdown(const Review& r) {
                        m.info->preset,
                        m.killed ? fmt::format("`{}`", properties::property_name(m.counterexample.property))
                                 : "**survived**",
-                       m.killed ? std::to_string(m.counterexample.steps) : "-",
+                       m.killed ? fmt::format("[{}]({})", m.counterexample.steps, mutant_trace_file(m))
+                                : "-",
                        m.replays ? "yes" : "no");
     o += "\n";
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <sstream>
+#include <vector>
 
 #include "properties/catalog.hpp"
 #include "properties/ids.hpp"
@@ -32,25 +33,47 @@ std::string wrap(const std::string& text, const std::string& indent = "",
   return out + line + "\n";
 }
 
-// A trace, with comments dropped from lines that would pass 72 columns (the
-// trace stays replayable).
+// A trace indented for mail. A line that would pass 72 columns has its
+// comment rewrapped onto comment lines of its own, above the line it belongs
+// to, so nothing is lost and the trace still replays as it is. A comment line
+// that overflows in mid-sentence is rewrapped together with the comment line
+// after it, which is where its sentence goes on.
 std::string mail_trace(const traces::Trace& t) {
-  std::istringstream in(traces::write_trace(t));
-  std::string out;
-  for (std::string line; std::getline(in, line);) {
-    if (line.size() + 4 > kWidth) {
-      bool quoted = false;
-      for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) quoted = !quoted;
-        if (line[i] == '#' && !quoted) {
-          line = line.substr(0, i);
-          while (!line.empty() && line.back() == ' ') line.pop_back();
-          break;
-        }
-      }
+  constexpr std::size_t kIndent = 4;
+  const std::string pad(kIndent, ' ');
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(traces::write_trace(t));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  const auto comment_start = [](const std::string& line) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) quoted = !quoted;
+      // A comment starts where a token could: at the start or after a blank.
+      if (line[i] == '#' && !quoted && (i == 0 || line[i - 1] == ' ')) return i;
     }
-    if (!line.empty() && line[0] == '#' && line.size() + 4 > kWidth) continue;
-    out += "    " + line + "\n";
+    return std::string::npos;
+  };
+  const auto too_long = [&](const std::string& line) { return line.size() + kIndent > kWidth; };
+  std::string out;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
+    const std::size_t hash = too_long(line) ? comment_start(line) : std::string::npos;
+    if (hash == std::string::npos) {
+      out += pad + line + "\n";
+      continue;
+    }
+    std::string comment = line.substr(hash + 1);
+    if (hash == 0) {
+      while (too_long(lines[n]) && n + 1 < lines.size() && !lines[n + 1].empty() &&
+             lines[n + 1][0] == '#' && std::string(".:").find(lines[n].back()) == std::string::npos)
+        comment += " " + lines[++n].substr(1);
+    }
+    out += wrap(comment, pad + "# ", pad + "# ");
+    std::string code = line.substr(0, hash);
+    while (!code.empty() && code.back() == ' ') code.pop_back();
+    if (!code.empty()) out += pad + code + "\n";
   }
   return out;
 }
@@ -179,8 +202,9 @@ std::string render_text(const Review& r) {
       const std::string by =
           m.killed ? std::string(properties::property_name(m.counterexample.property)) : "SURVIVED";
       o += wrap(fmt::format("{} ({}): {}{}", m.info->name, m.info->function, by,
-                            m.killed ? fmt::format(", {} steps, {}", m.counterexample.steps,
-                                                   m.replays ? "replays" : "DOES NOT REPLAY")
+                            m.killed ? fmt::format(", {}, {} ({})", steps_text(m.counterexample.steps),
+                                                   m.replays ? "replays" : "DOES NOT REPLAY",
+                                                   mutant_trace_file(m))
                                      : ""),
                 "  ", "* ");
     }

@@ -29,6 +29,12 @@ bool cell_matches(const Cell& c) {
   return (c.verdict == Verdict::violated) == c.expected_violated;
 }
 
+std::string steps_text(std::size_t n) { return fmt::format("{} step{}", n, n == 1 ? "" : "s"); }
+
+std::string mutant_trace_file(const search::MutantVerdict& m) {
+  return fmt::format("traces/mutants/{}.trace", m.info->name);
+}
+
 std::string headline(const Review& r) {
   std::vector<std::string> parts;
   std::size_t mismatches = 0;

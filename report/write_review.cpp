@@ -30,7 +30,8 @@ std::string write_review(const Review& r, const std::string& dir) {
   const fs::path tmp = target.parent_path() /
                        fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
   fs::remove_all(tmp, ec);
-  if (!fs::create_directories(tmp / "traces", ec) || !fs::create_directories(tmp / "graphs", ec))
+  if (!fs::create_directories(tmp / "traces" / "mutants", ec) ||
+      !fs::create_directories(tmp / "graphs", ec))
     return fmt::format("cannot create {}: {}", tmp.string(), ec.message());
   std::string err;
   auto write = [&](const fs::path& p, const std::string& text) {
@@ -47,6 +48,8 @@ std::string write_review(const Review& r, const std::string& dir) {
       write(tmp / c.evidence->trace_file, traces::write_trace(c.evidence->trace));
       if (!c.evidence->svg.empty()) write(tmp / c.evidence->graph_file, c.evidence->svg);
     }
+  for (const auto& m : r.mutants)
+    if (m.killed) write(tmp / mutant_trace_file(m), traces::write_trace(m.counterexample.trace));
   if (!err.empty()) {
     fs::remove_all(tmp, ec);
     return err;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "model/policy/decide.hpp"
 #include "solver/entities.hpp"
 #include "solver/prefer.hpp"
@@ -23,6 +25,25 @@ std::variant<SymPolicy, std::string> constants(z3::context& c, const std::vector
   }
   return out;
 }
+
+}  // namespace
+
+std::string name_policies(std::string_view what, std::string_view a, std::string_view b) {
+  std::string out;
+  for (std::size_t i = 0; i < what.size(); ++i) {
+    const char ch = what[i];
+    const auto word = [&](std::size_t j) { return std::isalnum(static_cast<unsigned char>(what[j])) != 0; };
+    const bool alone = (ch == 'A' || ch == 'B') && (i == 0 || !word(i - 1)) &&
+                       (i + 1 == what.size() || !word(i + 1));
+    if (alone)
+      out += ch == 'A' ? a : b;
+    else
+      out += ch;
+  }
+  return out;
+}
+
+namespace {
 
 // Why B is stricter than A here, as terms over the two decisions.
 struct Reason {

@@ -46,6 +46,10 @@ struct AspectResult {
 // (KEXEC_CMDLINE, KEY_CHECK, CRITICAL_DATA) have no file and are left out.
 z3::expr compare_hook_domain(const SymHook& h);
 
+// `what` with the words A and B (and A's, B's) replaced by the policies' names,
+// for a reader who sees the names rather than the letters.
+std::string name_policies(std::string_view what, std::string_view a, std::string_view b);
+
 // An error when either policy uses what the encoding does not model.
 std::variant<std::vector<AspectResult>, std::string> compare_policies(
     z3::context& c, const std::vector<policy::Rule>& a, const std::vector<policy::Rule>& b,

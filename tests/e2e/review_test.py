@@ -34,9 +34,45 @@ for design in results["designs"]:
     check(violated == expected[design["name"]], f"{design['name']}: the expected violations")
 check(all(m["killed"] and m["replays"] for m in results["mutants"]), "every mutant killed")
 
-traces = [os.path.join(out, "traces", f) for f in os.listdir(os.path.join(out, "traces"))]
+tdir = os.path.join(out, "traces")
+traces = [os.path.join(tdir, f) for f in os.listdir(tdir) if f.endswith(".trace")]
 rc, _, err = run("replay", "-q", *traces)
 check(rc == 0 and len(traces) > 0, "every trace in the report replays with its stated result")
+mutant_traces = [os.path.join(tdir, "mutants", f) for f in os.listdir(os.path.join(tdir, "mutants"))]
+check(len(mutant_traces) == len(results["mutants"]), "traces/mutants/ holds each mutant's killing trace")
+rc, _, err = run("replay", "-q", *mutant_traces)
+check(rc == 0, "every mutant's killing trace replays with its stated result")
+# The traces printed in report.txt are what a reader pastes from a mail:
+# taken out of the text as they are, each must replay as stated, with every
+# comment kept (rewrapped, not dropped).
+blocks, cur = [], None
+for line in open(os.path.join(out, "report.txt"), encoding="utf-8"):
+    line = line.rstrip("\n")
+    if line == "    imans-trace 1":
+        cur = []
+    if cur is not None:
+        if not line.startswith("    "):
+            blocks.append(cur)
+            cur = None
+        else:
+            cur.append(line[4:])
+check(len(blocks) > 0 and all(b[-1].startswith("expect violated") for b in blocks),
+      "report.txt prints each counterexample as a whole trace")
+check(all(l.strip() for b in blocks for l in b), "no trace line in report.txt is left empty")
+mailed = []
+for i, b in enumerate(blocks):
+    mailed.append(os.path.join(d, f"mailed-{i}.trace"))
+    write(mailed[-1], "\n".join(b) + "\n")
+rc, _, err = run("replay", "-q", *mailed)
+check(rc == 0, "every trace copied out of report.txt replays with its stated result")
+def words(text):
+    return sorted(text.replace("#", " ").split())
+
+
+for name in sorted(f for f in os.listdir(tdir) if f.endswith(".trace")):
+    t = open(os.path.join(out, "traces", name), encoding="utf-8").read()
+    check(any(words(t) == words("\n".join(b)) for b in blocks),
+          f"report.txt prints traces/{name} with every word, comments included")
 check(any(f.endswith(".svg") for f in os.listdir(os.path.join(out, "graphs"))),
       "graphs/ holds SVG drawings")
 

@@ -115,3 +115,14 @@ TEST_CASE("rules the encoding cannot express are refused") {
   const auto lsm = rules({"dont_measure obj_type=var_log_t"});
   CHECK(std::holds_alternative<std::string>(compare_policies(c, lsm, {}, 1000)));
 }
+
+TEST_CASE("a distinction reads with the policies' names") {
+  CHECK(solver::name_policies("B measures it, A does not", "tcb", "ima_tcb") ==
+        "ima_tcb measures it, tcb does not");
+  CHECK(solver::name_policies("both appraise it; B's appraise_algos refuse the sha256 digest, A's do not",
+                              "x", "y") ==
+        "both appraise it; y's appraise_algos refuse the sha256 digest, x's do not");
+  // Capitals inside words are not sides.
+  CHECK(solver::name_policies("BPRM_CHECK: B audits it, A does not", "a", "b") ==
+        "BPRM_CHECK: b audits it, a does not");
+}
