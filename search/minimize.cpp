@@ -180,6 +180,50 @@ void rename_tasks(Trace& t) {
   }
 }
 
+// Renames task `from` to `to` in the statements from index `start` on.
+void rename_task(Trace& t, std::size_t start, const std::string& from, const std::string& to) {
+  for (std::size_t i = start; i < t.statements.size(); ++i) {
+    if (auto* st = std::get_if<StepLine>(&t.statements[i])) {
+      if (st->actor == from) st->actor = to;
+      if (st->target == from) st->target = to;
+    } else if (auto* e = std::get_if<Expect>(&t.statements[i])) {
+      if (e->ns.task == from) e->ns.task = to;
+    }
+  }
+}
+
+// Step deletion cannot remove a clone whose child does the work: every later
+// step of the child would name a task that no longer exists. So a clone is
+// also tried folded into its parent: the parent does the child's steps
+// itself, after unsharing the namespaces the clone would have made (or with
+// no step at all). `t0 clone t1; t1 setuid 1000; t1 exec` becomes `t0 setuid
+// 1000; t0 exec` when that still fails.
+bool fold_clones(Trace& best, properties::PropertyId p) {
+  for (std::size_t i = 0; i < best.statements.size(); ++i) {
+    const auto* st = std::get_if<StepLine>(&best.statements[i]);
+    if (st == nullptr || st->step.verb != Verb::clone) continue;
+    const std::string parent = st->actor, child = st->new_task;
+    std::vector<Trace> candidates;
+    candidates.push_back(best);
+    candidates.back().statements.erase(candidates.back().statements.begin() +
+                                       static_cast<std::ptrdiff_t>(i));
+    rename_task(candidates.back(), i, child, parent);
+    if (st->step.flags != 0) {
+      candidates.push_back(best);
+      auto& un = std::get<StepLine>(candidates.back().statements[i]);
+      un.step.verb = Verb::unshare;
+      un.new_task.clear();
+      rename_task(candidates.back(), i + 1, child, parent);
+    }
+    for (auto& c : candidates)
+      if (auto ok = still_fails(std::move(c), p)) {
+        best = std::move(*ok);
+        return true;
+      }
+  }
+  return false;
+}
+
 }  // namespace
 
 Trace minimize_trace(const Trace& trace, properties::PropertyId property) {
@@ -196,6 +240,7 @@ Trace minimize_trace(const Trace& trace, properties::PropertyId property) {
         changed = true;
       }
     }
+    if (!changed) changed = fold_clones(best, property);
   }
   shrink_host_policy(best, property);
   rename_tasks(best);
