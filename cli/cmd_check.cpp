@@ -71,7 +71,12 @@ bool parse_shard(const std::string& s, search::Shard& out) {
 std::string reproduce(const CheckArgs& a, std::uint64_t seed, const std::string& property) {
   std::string cmd = fmt::format("imans check --design '{}' --seed {} --runs {} --max-steps {}",
                                 a.design, seed, a.runs, a.max_steps);
-  if (!property.empty()) cmd += fmt::format(" --property {}", property);
+  // A counterexample's line names its property; the opening line repeats the
+  // properties the user restricted the run to, since they change what fails.
+  if (!property.empty())
+    cmd += fmt::format(" --property {}", property);
+  else
+    for (const auto& p : a.properties) cmd += fmt::format(" --property {}", p);
   if (a.shard != "1/1") cmd += fmt::format(" --shard {}", a.shard);
   return cmd;
 }

@@ -24,9 +24,11 @@ check(rc == 0 and len(saved) == len(props), "every saved counterexample replays 
 check(data["stats"]["distinct_states"] > 0 and data["stats"]["premises"]["no-appraisal-escape"] > 0,
       "statistics report states reached and premises exercised")
 
-rc, _, _ = run("check", "--design", "userns-hierarchical", "--property", "no-appraisal-escape",
-               "--seed", "1", "--runs", "400", "--no-corpus", "--corpus", corpus, "-q")
+rc, out, _ = run("check", "--design", "userns-hierarchical", "--property", "no-appraisal-escape",
+                 "--seed", "1", "--runs", "400", "--no-corpus", "--corpus", corpus, "-q")
 check(rc == 0, "userns-hierarchical holds no-appraisal-escape: exit 0")
+check("reproduce: imans check --design 'userns-hierarchical' --seed 1 --runs 400 --max-steps 40 "
+      "--property no-appraisal-escape" in out, "the reproduce line keeps the properties asked for")
 
 shards = []
 for i in (1, 2):
