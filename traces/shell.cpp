@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
+#include <string_view>
 #include <set>
 
 #include "model/design.hpp"
@@ -13,8 +16,13 @@ namespace imans::traces {
 
 namespace {
 
-// Single-quoted for sh.
+// A word for sh: as it is when nothing in it is special, else single-quoted.
+// Bare where possible, because commands nest two or three quotings deep.
 std::string q(const std::string& s) {
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_./=:@%+,-").find(c) != std::string_view::npos;
+  });
+  if (plain) return s;
   std::string out = "'";
   for (char c : s) {
     if (c == '\'')
@@ -48,21 +56,55 @@ public:
       else
         expect(std::get<Expect>(s));
     }
+    if (!held_.empty()) {
+      out_ += "\n# The holder processes go; the namespaces only they held are freed.\n";
+      for (const auto& task : held_) out_ += fmt::format("kill \"${}\"\n", var(task));
+    }
     out_ += "\nimans_done\n";
     return out_;
   }
 
 private:
-  // Runs a command inside a task's namespaces, as that task's ids.
-  std::string in(const std::string& task, const std::string& cmd) const {
-    if (task == "t0") return cmd;
-    auto uid = uid_.find(task);
-    const std::string setid =
-        uid != uid_.end() && uid->second != 0
-            ? fmt::format(" --setuid {} --setgid {}", uid->second, uid->second)
-            : "";
-    return fmt::format("nsenter --target \"${}\" --all{} -- sh -c {}", var(task), setid, q(cmd));
+  std::uint32_t uid(const std::string& task) const {
+    auto it = uid_.find(task);
+    return it == uid_.end() ? 0 : it->second;
   }
+
+  // What runs a program as the task: inside its holder's namespaces with its
+  // ids, or, for t0 before it first changes namespaces, this shell with t0's
+  // ids. Empty when that is this shell as root.
+  std::string as(const std::string& task) const {
+    const std::uint32_t u = uid(task);
+    if (held_.count(task) != 0)
+      // --no-fork: the program itself (a holder's sleep) is in the namespaces.
+      return fmt::format("nsenter --target \"${}\" --all --no-fork{}", var(task),
+                         u != 0 ? fmt::format(" --setuid {} --setgid {}", u, u) : "");
+    return u != 0 ? fmt::format("setpriv --reuid={} --regid={} --clear-groups", u, u) : "";
+  }
+
+  // A program run as the task.
+  std::string as(const std::string& task, const std::string& program) const {
+    const std::string p = as(task);
+    return p.empty() ? program : program.empty() ? p : p + " " + program;
+  }
+
+  // A shell command run as the task.
+  std::string in(const std::string& task, const std::string& cmd) const {
+    const std::string p = as(task);
+    return p.empty() ? cmd : fmt::format("{} -- sh -c {}", p, q(cmd));
+  }
+
+  // The task now lives in the namespaces `program` (run as the task) makes
+  // or enters: a new holder process replaces the old one.
+  void rehold(const std::string& task, const std::string& program) {
+    const std::string v = var(task);
+    if (held_.count(task) != 0) out_ += fmt::format("{}_old=\"${}\"\n", v, v);
+    out_ += fmt::format("{}=$(imans_hold {})\n", v, as(task, program));
+    if (held_.count(task) != 0) out_ += fmt::format("kill \"${}_old\"\n", v);
+    held_.insert(task);
+  }
+
+  static bool succeeds(const StepLine& s) { return !s.expected || *s.expected == Errno::ok; }
 
   void preamble() {
     const Design& d = t_.config.design;
@@ -75,13 +117,15 @@ private:
       out_ += fmt::format("# The trace replays against the seeded bug {}: build that bug into "
                           "the kernel under test.\n",
                           mutant_info(t_.config.mutant).name);
-    out_ += "# Each task other than t0 is a process holding its namespaces; its steps run\n"
-            "# inside them through nsenter. A step's expected outcome is compared with the\n"
-            "# command's exit status (0 for ok, anything else for an errno).\n\n";
+    out_ += "# Each task is a process holding its namespaces (t0 is this shell until it\n"
+            "# first changes namespaces); its steps run inside them through nsenter, with\n"
+            "# its ids. A step's expected outcome is compared with the command's exit\n"
+            "# status (0 for ok, anything else for an errno); a step that changes\n"
+            "# namespaces is tried first, and its holder process made when it succeeds.\n\n";
     out_ += "imans_fail=0\n"
             "imans_step() {  # imans_step LINE EXPECTED COMMAND\n"
             "  line=$1 want=$2; shift 2\n"
-            "  if sh -c \"$1\"; then got=ok; else got=error; fi\n"
+            "  if (eval \"$1\"); then got=ok; else got=error; fi\n"
             "  case \"$want:$got\" in\n"
             "    ok:ok|E*:error|any:*) echo \"line $line: $got (as expected: $want)\" ;;\n"
             "    *) echo \"line $line: $got, expected $want\"; imans_fail=1 ;;\n"
@@ -89,7 +133,12 @@ private:
             "}\n"
             "imans_done() { exit $imans_fail; }\n"
             "imans_hold() {  # a process that keeps namespaces alive: echoes its pid\n"
-            "  \"$@\" sleep infinity & echo $!\n"
+            "  \"$@\" sleep infinity </dev/null >/dev/null 2>&1 &\n"
+            "  p=$!  # ready once unshare or nsenter has become the sleep\n"
+            "  while [ \"$(cat /proc/$p/comm 2>/dev/null)\" != sleep ] && kill -0 $p 2>/dev/null; do\n"
+            "    sleep 0.01\n"
+            "  done\n"
+            "  echo $p\n"
             "}\n\n";
   }
 
@@ -156,12 +205,14 @@ private:
         if (st.flags & kNewIma)
           note("CLONE_NEWIMA (0x400000000) has no util-linux option: clone3() with it, or a "
                "patched unshare");
-        const std::string cmd = flags.empty() ? "" : "unshare" + flags;
-        out_ += fmt::format("{}=$({})\n", var(s.new_task),
-                            who == "t0" ? fmt::format("imans_hold {}", cmd)
-                                        : fmt::format("imans_hold nsenter --target \"${}\" --all {}",
-                                                      var(who), cmd));
-        uid_[s.new_task] = uid_.count(who) ? uid_[who] : 0;
+        const std::string program = flags.empty() ? "" : "unshare" + flags;
+        if (!flags.empty()) emit(as(who, program + " true"));
+        if (succeeds(s)) {
+          out_ += fmt::format("{}=$(imans_hold {})\n", var(s.new_task), as(who, program));
+          held_.insert(s.new_task);
+          // --map-root-user: the child is root inside its new user namespace.
+          uid_[s.new_task] = (st.flags & kNewUser) ? 0 : uid(who);
+        }
         break;
       }
       case Verb::unshare: {
@@ -170,13 +221,10 @@ private:
         if (st.flags & kNewNs) flags += " --mount";
         if (st.flags & kNewIma)
           note("unshare(CLONE_NEWIMA) has no util-linux option: a patched unshare is needed");
-        if (who == "t0") {
-          note("t0 is this shell: the rest of t0's steps would run under `unshare" + flags +
-               "`; run them in a subshell started that way");
-          emit("unshare" + flags + " true");
-        } else {
-          out_ += fmt::format("{}=$(imans_hold nsenter --target \"${}\" --all unshare{})\n",
-                              var(who), var(who), flags);
+        emit(as(who, "unshare" + flags + " true"));
+        if (succeeds(s)) {
+          rehold(who, "unshare" + flags);
+          if (st.flags & kNewUser) uid_[who] = 0;
         }
         break;
       }
@@ -185,20 +233,21 @@ private:
                            : st.ns_type == NsType::mnt ? "--mount"
                                                        : "--ima";
         if (st.ns_type == NsType::ima) note("setns to an IMA namespace needs a patched nsenter");
-        const std::string target = s.target == "t0" ? "1" : fmt::format("\"${}\"", var(s.target));
-        if (who == "t0")
-          emit(fmt::format("nsenter --target {} {} true", target, type));
-        else
-          out_ += fmt::format("{}=$(imans_hold nsenter --target \"${}\" --all nsenter --target {} "
-                              "{})\n",
-                              var(who), var(who), target, type);
+        if (st.ns_type == NsType::user)
+          note("after joining a user namespace the task's ids are as that namespace maps them");
+        const std::string target =
+            held_.count(s.target) != 0 ? fmt::format("\"${}\"", var(s.target)) : "$$";
+        const std::string program = fmt::format("nsenter --target {} {}", target, type);
+        emit(as(who, program + " true"));
+        if (succeeds(s)) rehold(who, program);
         break;
       }
       case Verb::setuid:
-        uid_[who] = st.value;
-        note(fmt::format("{} now runs as uid {} (setpriv --reuid={} in its own shell); later "
-                         "steps run with nsenter --setuid",
-                         who, st.value, st.value));
+        // Nothing to run: the task's later steps run with these ids
+        // (nsenter --setuid, or setpriv --reuid for this shell).
+        if (succeeds(s)) uid_[who] = st.value;
+        note(succeeds(s) ? fmt::format("{}'s later steps run as uid {}", who, st.value)
+                         : fmt::format("{} may not become uid {}", who, st.value));
         break;
       case Verb::mount_securityfs:
         emit(in(who, fmt::format("mount -t securityfs securityfs {}", kSecurityfs)));
@@ -251,7 +300,12 @@ private:
         emit(in(who, fmt::format(": >> {}", file(st.file))));
         break;
       case Verb::exit:
-        out_ += fmt::format("kill \"${}\"\n", var(who));
+        if (held_.count(who) != 0) {
+          out_ += fmt::format("kill \"${}\"\n", var(who));
+          held_.erase(who);
+        } else {
+          note(fmt::format("{} is this shell, which does not exit", who));
+        }
         break;
       case Verb::inject_enomem:
         note(fmt::format("inject enomem: no command; with CONFIG_FAILSLAB, fail the next "
@@ -284,7 +338,8 @@ private:
 
   const Trace& t_;
   std::string out_;
-  std::map<std::string, std::uint32_t> uid_;
+  std::map<std::string, std::uint32_t> uid_;  // as the task's own user namespace sees it
+  std::set<std::string> held_;                // tasks with a holder process
 };
 
 }  // namespace

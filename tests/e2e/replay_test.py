@@ -43,6 +43,51 @@ syntax = subprocess.run(["sh", "-n", sh]).returncode
 check(rc == 0 and syntax == 0 and "unshare --mount" in script and "ima/policy" in script,
       "--as-shell writes a shell script that parses, with unshare and securityfs writes")
 
+# The script's namespace mechanics run for real: the permission rules the
+# model applies to clone, unshare and setns are mainline's, so on any Linux
+# kernel a trace of those verbs alone must reproduce every outcome. A copy
+# with one outcome changed must not.
+NS_TRACE = """imans-trace 1
+design userns-hierarchical
+t0 clone t1 => ok
+t1 setuid 1000 => ok
+t1 unshare mnt => EPERM
+t1 unshare user mnt => ok
+t0 clone t2 user mnt => ok
+t1 setns t2 mnt => EPERM
+t2 setns t1 mnt => EPERM
+t0 setns t1 mnt => ok
+t2 exit => ok
+"""
+
+
+def run_as_shell(trace_text, name):
+    t = os.path.join(d, name + ".trace")
+    write(t, trace_text)
+    rc, script, err = run("replay", "--as-shell", t)
+    sh = os.path.join(d, name + ".sh")
+    write(sh, script)
+    p = subprocess.run(["timeout", "60", "sh", sh], capture_output=True, text=True, cwd=d)
+    return rc, p
+
+
+ns_trace = os.path.join(d, "ns-model.trace")
+write(ns_trace, NS_TRACE)
+rc, _, _ = run("replay", "-q", ns_trace)
+check(rc == 0, "the namespace trace replays green on the model")
+can_unshare = os.geteuid() == 0 and subprocess.run(
+    ["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True).returncode == 0
+if not can_unshare:
+    print("skip  --as-shell on this kernel: needs root and user namespaces")
+else:
+    rc, p = run_as_shell(NS_TRACE, "ns")
+    check(rc == 0 and p.returncode == 0 and p.stdout.count("as expected") == 6,
+          "--as-shell: the script reproduces every namespace outcome on this kernel")
+    rc, p = run_as_shell(NS_TRACE.replace("t1 unshare mnt => EPERM", "t1 unshare mnt => ok"),
+                         "ns-wrong")
+    check(p.returncode == 1 and "line 5: error, expected ok" in p.stdout,
+          "--as-shell: a wrong outcome makes the script fail, naming its line")
+
 conformance = os.path.join(SOURCE, "..", "shared", "conformance")
 if os.path.isdir(conformance):
     files = sorted(os.path.join(conformance, f) for f in os.listdir(conformance))
