@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <string_view>
 #include <set>
+#include <string_view>
 
 #include "model/design.hpp"
 #include "properties/ids.hpp"
@@ -19,8 +19,9 @@ namespace {
 // A word for sh: as it is when nothing in it is special, else single-quoted.
 // Bare where possible, because commands nest two or three quotings deep.
 std::string q(const std::string& s) {
-  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_./=:@%+,-").find(c) != std::string_view::npos;
+  constexpr std::string_view kSafe = "_./=:@%+,-";
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || kSafe.find(c) != std::string_view::npos;
   });
   if (plain) return s;
   std::string out = "'";
