@@ -36,6 +36,9 @@ StepResult apply(State& s, const Config& cfg, const World& world, const Step& st
     case Verb::mount_securityfs:
       out.err = kernel::securityfs_mount(k, t);
       break;
+    case Verb::pivot_root:
+      out.err = kernel::sys_pivot_root(k, t);
+      break;
     case Verb::activate:
       out.err = kernel::ima_write_active(k, t);
       break;

@@ -139,6 +139,7 @@ std::uint64_t canonical_hash(const State& s, const Config& cfg) {
           h.add(static_cast<std::uint64_t>(m.count));
           h.add(id(ref(m.user)));
           h.add(id(ref(m.ima)));
+          h.add(id(ref(m.securityfs)));
           break;
         }
         case ObjKind::ima: {

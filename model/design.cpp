@@ -7,8 +7,14 @@
 namespace imans {
 namespace {
 
-const std::array<Preset, 6>& preset_table() {
-  static const std::array<Preset, 6> table{{
+const std::array<Preset, 7>& preset_table() {
+  static const std::array<Preset, 7> table{{
+    {"mainline",
+     {"mainline", Binding::none, Activation::creation, Evaluation::independent, Keys::host},
+     "the kernel as it is today, without IMA namespaces: init_ima_ns governs every task, and "
+     "the escape properties' reference run",
+     "nothing escapes the host policy and nothing changes on joining a namespace, but a "
+     "container has no policy, log or keys of its own"},
     {"rfc2018",
      {"rfc2018", Binding::mnt, Activation::creation, Evaluation::independent, Keys::per_ns},
      "2018 RFC v2 \"ima: extend clone() with IMA namespace support\": an IMA namespace per mount "
@@ -61,14 +67,15 @@ struct AxisTable {
   std::string_view meaning;
 };
 
-constexpr AxisTable<Binding, 5> kBinding{
+constexpr AxisTable<Binding, 6> kBinding{
     "binding",
-    {{{Binding::mnt, "mnt"},
+    {{{Binding::none, "none"},
+      {Binding::mnt, "mnt"},
       {Binding::user, "user"},
       {Binding::user_lazy, "user-lazy"},
       {Binding::flag, "flag"},
       {Binding::spawn, "spawn"}}},
-    "what an IMA namespace hangs off and what creates it: a mount namespace (CLONE_NEWNS), a user "
+    "what an IMA namespace hangs off and what creates it: nothing (mainline: no IMA namespaces), a mount namespace (CLONE_NEWNS), a user "
     "namespace (CLONE_NEWUSER, or lazily at its first securityfs mount), its own clone flag with "
     "for-children semantics, or host root's spawn write"};
 constexpr AxisTable<Activation, 3> kActivation{
@@ -206,7 +213,12 @@ std::string design_incoherence(const Design& d) {
   return {};
 }
 
-bool kref_lifetime(const Design& d) { return d.binding != Binding::user_lazy; }
+bool kref_lifetime(const Design& d) {
+  return d.binding != Binding::user_lazy && d.binding != Binding::none;
+}
 bool has_securityfs_instances(const Design& d) { return d.binding == Binding::user_lazy; }
+bool securityfs_by_path(const Design& d) {
+  return d.binding == Binding::user_lazy || d.binding == Binding::none;
+}
 
 }  // namespace imans

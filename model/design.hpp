@@ -15,6 +15,7 @@ namespace imans {
 
 // What an IMA namespace hangs off, and what creates it.
 enum class Binding : std::uint8_t {
+  none,       // no IMA namespaces: init_ima_ns governs every task (mainline)
   mnt,        // one per mount namespace, created by CLONE_NEWNS (2018 RFC)
   user,       // one per user namespace, created with it by CLONE_NEWUSER
   user_lazy,  // one per user namespace, created at its first securityfs mount (Berger)
@@ -103,5 +104,9 @@ std::string axes_string(const Design& d);
 // What the binding implies beyond the four axes.
 bool kref_lifetime(const Design& d);        // the namespace has its own kref
 bool has_securityfs_instances(const Design& d);  // securityfs per user ns (Berger)
+// The IMA files a task writes are those of the securityfs instance mounted in
+// its mount namespace (Berger's, and mainline's one instance); elsewhere they
+// act on the task's current IMA namespace directly.
+bool securityfs_by_path(const Design& d);
 
 }  // namespace imans

@@ -71,7 +71,8 @@ bool operator==(const UserNs& a, const UserNs& b) {
          a.securityfs == b.securityfs;
 }
 bool operator==(const MntNs& a, const MntNs& b) {
-  return a.life == b.life && a.count == b.count && a.user == b.user && a.ima == b.ima;
+  return a.life == b.life && a.count == b.count && a.user == b.user && a.ima == b.ima &&
+         a.securityfs == b.securityfs;
 }
 bool operator==(const ImaNs& a, const ImaNs& b) {
   return a.life == b.life && a.kref == b.kref && a.parent == b.parent && a.user == b.user &&

@@ -36,6 +36,12 @@ struct MntNs {
   std::int32_t count = 1;
   UserNsId user;              // owning user namespace, holds a reference
   ImaNsId ima;                // binding mnt / spawn: mnt_ns->ima_ns
+  // The securityfs instance mounted at /sys/kernel/security, named by the
+  // user namespace it belongs to (sb->s_user_ns); none after pivot-root. It
+  // holds no count of its own: the instance's user namespace is always this
+  // mount namespace's owner or an ancestor of it, which the owner reference
+  // already keeps alive.
+  UserNsId securityfs;
 };
 
 struct ImaNs {

@@ -20,6 +20,7 @@ enum class Verb : std::uint8_t {
   setns,
   setuid,
   mount_securityfs,
+  pivot_root,
   activate,
   spawn,
   policy,

@@ -80,7 +80,7 @@ std::string mail_trace(const traces::Trace& t) {
 
 std::string abbrev(const std::string& name, std::size_t i) {
   static const std::pair<const char*, const char*> kShort[] = {
-      {"rfc2018", "rfc"},  {"rfc2018-root-to-init", "r2i"}, {"userns-hierarchical", "uns"},
+      {"mainline", "ml"}, {"rfc2018", "rfc"},  {"rfc2018-root-to-init", "r2i"}, {"userns-hierarchical", "uns"},
       {"berger2023", "b23"}, {"newima-flag", "nif"},       {"securityfs-spawn", "sfs"}};
   for (const auto& [n, s] : kShort)
     if (name == n) return s;
@@ -139,7 +139,7 @@ std::string render_text(const Review& r) {
   o += "\n";
   std::string header = fmt::format("{:32}", "property");
   for (std::size_t i = 0; i < r.designs.size(); ++i)
-    header += fmt::format("{:>6}", abbrev(r.designs[i].name, i));
+    header += fmt::format("{:>5}", abbrev(r.designs[i].name, i));
   o += header + "\n";
   for (std::size_t p = 0; p < properties::kPropertyCount; ++p) {
     std::string row;
@@ -147,7 +147,7 @@ std::string render_text(const Review& r) {
     for (const auto& d : r.designs)
       for (const auto& c : d.cells)
         if (properties::index(c.property) == p) {
-          row += fmt::format("{:>6}", code(c, r.params.proof_depth));
+          row += fmt::format("{:>5}", code(c, r.params.proof_depth));
           any = true;
         }
     if (any)

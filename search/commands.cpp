@@ -44,6 +44,7 @@ std::vector<std::pair<std::size_t, Verb>> verb_weights(const Design& d) {
       {12, Verb::clone},          {10, Verb::unshare},
       {6, Verb::setns},           {5, Verb::setuid},
       {lazy ? 5u : 1u, Verb::mount_securityfs},
+      {lazy ? 3u : 1u, Verb::pivot_root},
       {once ? 5u : 1u, Verb::activate},
       {spawn ? 4u : 1u, Verb::spawn},
       {8, Verb::policy},          {flag ? 5u : 1u, Verb::policy_for_children},
@@ -251,6 +252,8 @@ void run_container(const Command& c, TaskId actor, const Design& d,
   const bool spawned = d.binding == Binding::spawn && !c.unprivileged;
   if (!step(Verb::unshare, spawned ? std::uint8_t{kNewNs} : c.flags)) return;
   if (has_securityfs_instances(d)) {
+    // As runc does: a root file system of its own, then its own securityfs.
+    if (!step(Verb::pivot_root)) return;
     if (!step(Verb::mount_securityfs)) return;
     if (c.activate && !step(Verb::activate)) return;
   }

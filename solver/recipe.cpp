@@ -111,6 +111,8 @@ private:
     const std::string open = fmt::format("open {} write", kPath);
     const bool once = w_.design.activation == Activation::write_once;
     switch (w_.design.binding) {
+      case Binding::none:  // mainline has no namespace of its own to write it
+        return;
       case Binding::mnt:
       case Binding::user:
         step("t0", w_.design.binding == Binding::mnt ? "clone helper mnt" : "clone helper user");
@@ -154,6 +156,8 @@ private:
     for (std::size_t i = 0; i < w_.levels.size(); ++i) {
       const std::string name = fresh();
       switch (w_.design.binding) {
+        case Binding::none:  // mainline: init_ima_ns is the only level
+          break;
         case Binding::mnt:
           step(prev, fmt::format("clone {} mnt", name), "a new IMA namespace with the mount namespace");
           break;

@@ -253,6 +253,11 @@ private:
       case Verb::mount_securityfs:
         emit(in(who, fmt::format("mount -t securityfs securityfs {}", kSecurityfs)));
         break;
+      case Verb::pivot_root:
+        // A root of its own with nothing at the securityfs mount point, as a
+        // container runtime's pivot_root leaves it.
+        emit(in(who, fmt::format("umount -l {}", kSecurityfs)));
+        break;
       case Verb::activate:
         emit(in(who, fmt::format("echo 1 > {}/ima/active", kSecurityfs)));
         break;

@@ -16,7 +16,8 @@ bool is_audit_rule(const policy::Rule& r) {
   return (r.action & (policy::kAudit | policy::kDontAudit)) != 0;
 }
 
-// Rule uid/gid values are read in the writer's user namespace (make_kuid).
+// Rule uid/gid values are read in a user namespace (make_kuid): the writer's,
+// or in Berger's design the one owning the securityfs instance.
 bool translate_ids(const State& s, UserNsId ns, policy::Rule& r) {
   auto kuid = [&](policy::IdCond& c) {
     auto v = make_kuid(s, ns, c.value);
@@ -46,13 +47,14 @@ bool audit_rule_gate(Kernel& k, const Cred& cred, UserNsId ns) {
 
 // ima_parse_add_rule() for each rule, then ima_update_policy(): one bad rule
 // throws the whole write away.
-Errno append_rules(Kernel& k, const Cred& cred, ImaNsId id, const RuleTexts& rules) {
+Errno append_rules(Kernel& k, const Cred& cred, UserNsId id_ns, ImaNsId id,
+                   const RuleTexts& rules) {
   Policy add;
   for (const RuleText& t : rules) {
     const auto* rule = std::get_if<policy::Rule>(&t.parsed);
     if (!rule) return Errno::inval;
     policy::Rule r = *rule;
-    if (!translate_ids(k.s, cred.user, r)) return Errno::inval;
+    if (!translate_ids(k.s, id_ns, r)) return Errno::inval;
     if (has_securityfs_instances(k.design()) && id != kInitImaNs && is_audit_rule(r) &&
         !audit_rule_gate(k, cred, k.s.at(id).user))
       return Errno::perm;
@@ -90,6 +92,8 @@ bool may_write_policy(const State& s, const Design& d, const Cred& cred, ImaNsId
 
 ImaNsId current_ima_ns(const State& s, const Design& d, const Task& task) {
   switch (d.binding) {
+    case Binding::none:
+      return kInitImaNs;
     case Binding::mnt:
       return s.at(s.at(task.nsproxy).mnt).ima;
     case Binding::user:
@@ -105,22 +109,55 @@ ImaNsId current_ima_ns(const State& s, const Design& d, const Task& task) {
   return kInitImaNs;
 }
 
+UserNsId visible_securityfs(const State& s, const Task& task) {
+  return s.at(s.at(task.nsproxy).mnt).securityfs;
+}
+
+// generic_permission() on one of an instance's files: owned by the root of
+// the instance's user namespace, mode 0600; otherwise CAP_DAC_OVERRIDE in the
+// caller's namespace over an inode whose ids it maps
+// (capable_wrt_inode_uidgid()). Then Berger's securityfs_permission(): the
+// caller's user namespace must be the instance's or an ancestor of it, except
+// for init_user_ns's instance, which is never refused there.
+Errno securityfs_file_permission(const State& s, const Design& d, const Cred& cred,
+                                 UserNsId instance) {
+  const std::uint32_t owner = instance == kInitUserNs ? 0 : s.at(instance).owner;
+  const std::uint32_t group = instance == kInitUserNs ? 0 : s.at(instance).group;
+  const bool dac = cred.euid == owner ||
+                   (cap_capable(s, cred, cred.user, Cap::dac_override) &&
+                    from_kuid(s, cred.user, owner) && from_kgid(s, cred.user, group));
+  if (!dac) return Errno::acces;
+  if (has_securityfs_instances(d) && instance != kInitUserNs) {
+    bool ancestor = false;  // in_userns(current_user_ns(), sb->s_user_ns)
+    for (UserNsId u = instance; u.some(); u = s.at(u).parent)
+      if (u == cred.user) ancestor = true;
+    if (!ancestor) return Errno::acces;
+  }
+  return Errno::ok;
+}
+
+// may_mount(): CAP_SYS_ADMIN over the mount namespace's owner. Berger's
+// securityfs is FS_USERNS_MOUNT and mounts the caller's user namespace's
+// instance, creating its IMA namespace at the first fill_super; mainline's
+// mounts only from init_user_ns.
 Errno securityfs_mount(Kernel& k, TaskId id) {
   const Task& task = k.s.at(id);
   const UserNsId user = task.cred.user;
-  const UserNsId mnt_owner = k.s.at(k.s.at(task.nsproxy).mnt).user;
-  if (!cap_capable(k.s, task.cred, mnt_owner, Cap::sys_admin)) return Errno::perm;
+  const MntNsId mnt = k.s.at(task.nsproxy).mnt;
+  if (!cap_capable(k.s, task.cred, k.s.at(mnt).user, Cap::sys_admin)) return Errno::perm;
   if (!has_securityfs_instances(k.design())) {
-    // Mainline securityfs is not FS_USERNS_MOUNT: only init_user_ns mounts it.
-    return user == kInitUserNs ? Errno::ok : Errno::perm;
+    if (user != kInitUserNs) return Errno::perm;
+    k.s.at(mnt).securityfs = kInitUserNs;
+    return Errno::ok;
   }
-  UserNs& u = k.s.at(user);
-  if (u.securityfs) return Errno::ok;
-  if (u.ima.none()) {
-    auto r = create_ima_ns_lazy(k, user);
-    if (r.is_err()) return r.err();
+  if (!k.s.at(user).securityfs) {
+    if (k.s.at(user).ima.none()) {
+      auto r = create_ima_ns_lazy(k, user);
+      if (r.is_err()) return r.err();
+    }
+    k.s.at(user).securityfs = true;
   }
-  k.s.at(user).securityfs = true;
+  k.s.at(mnt).securityfs = user;
   return Errno::ok;
 }
 
@@ -129,14 +166,18 @@ Errno ima_write_active(Kernel& k, TaskId id) {
   if (k.design().activation != Activation::write_once) return Errno::noent;
   ImaNsId ns;
   if (has_securityfs_instances(k.design())) {
-    const UserNs& u = k.s.at(task.cred.user);
-    if (!u.securityfs) return Errno::noent;
-    ns = u.ima;
+    const UserNsId instance = visible_securityfs(k.s, task);
+    if (instance.none() || instance == kInitUserNs) return Errno::noent;  // init has no 'active'
+    if (Errno e = securityfs_file_permission(k.s, k.design(), task.cred, instance);
+        e != Errno::ok)
+      return e;
+    ns = k.s.at(instance).ima;
   } else {
     ns = current_ima_ns(k.s, k.design(), task);
+    if (!k.check_live(ref(ns), "ima_write_active")) return Errno::inval;
+    if (!cap_capable(k.s, task.cred, k.s.at(ns).user, Cap::sys_admin)) return Errno::acces;
   }
   if (!k.check_live(ref(ns), "ima_write_active")) return Errno::inval;
-  if (!cap_capable(k.s, task.cred, k.s.at(ns).user, Cap::sys_admin)) return Errno::acces;
   if (k.s.at(ns).active) return Errno::busy;
   if (has_securityfs_instances(k.design())) {
     if (Errno e = ima_init_namespace_late(k, ns); e != Errno::ok) return e;
@@ -146,9 +187,10 @@ Errno ima_write_active(Kernel& k, TaskId id) {
 }
 
 ImaNsId policy_file_ns(const State& s, const Design& d, const Task& task) {
-  if (has_securityfs_instances(d)) {
-    const UserNs& u = s.at(task.cred.user);
-    return u.securityfs ? u.ima : ImaNsId{};
+  if (securityfs_by_path(d)) {
+    const UserNsId instance = visible_securityfs(s, task);
+    if (instance.none()) return ImaNsId{};
+    return instance == kInitUserNs ? kInitImaNs : s.at(instance).ima;
   }
   return current_ima_ns(s, d, task);
 }
@@ -156,6 +198,24 @@ ImaNsId policy_file_ns(const State& s, const Design& d, const Task& task) {
 Errno ima_write_policy(Kernel& k, TaskId id, const RuleTexts& rules) {
   const Task& task = k.s.at(id);
   const Design& d = k.design();
+  if (securityfs_by_path(d)) {
+    // The ima/policy file of the instance mounted in the task's mount
+    // namespace; the writer needs DAC access to it and nothing more.
+    const UserNsId instance = visible_securityfs(k.s, task);
+    if (instance.none()) return Errno::noent;
+    if (Errno e = securityfs_file_permission(k.s, d, task.cred, instance); e != Errno::ok)
+      return e;
+    const ImaNsId ns = instance == kInitUserNs ? kInitImaNs : k.s.at(instance).ima;
+    if (!k.check_live(ref(ns), "ima_write_policy")) return Errno::inval;
+    if (!k.s.at(ns).active) return Errno::acces;
+    // Berger v15 26/26: ids are read in the instance's user namespace;
+    // mainline reads them in the writer's (make_kuid(current_user_ns())).
+    return append_rules(k, task.cred, has_securityfs_instances(d) ? instance : task.cred.user, ns,
+                        rules);
+  }
+  // Whatever the design, the file has to be reachable: nothing is mounted at
+  // /sys/kernel/security after pivot-root until securityfs is mounted again.
+  if (visible_securityfs(k.s, task).none()) return Errno::noent;
   const ImaNsId ns = policy_file_ns(k.s, d, task);
   if (ns.none()) return Errno::noent;
   if (!k.check_live(ref(ns), "ima_write_policy")) return Errno::inval;
@@ -163,9 +223,8 @@ Errno ima_write_policy(Kernel& k, TaskId id, const RuleTexts& rules) {
   // namespace of the flag design takes no more configuration.
   if (d.activation == Activation::write_once && !k.s.at(ns).active) return Errno::acces;
   if (d.activation == Activation::first_child && ns != kInitImaNs) return Errno::acces;
-  if (!may_write_policy(k.s, d, task.cred, ns))
-    return has_securityfs_instances(d) ? Errno::acces : Errno::perm;
-  return append_rules(k, task.cred, ns, rules);
+  if (!may_write_policy(k.s, d, task.cred, ns)) return Errno::perm;
+  return append_rules(k, task.cred, task.cred.user, ns, rules);
 }
 
 Errno ima_write_policy_for_children(Kernel& k, TaskId id, const RuleTexts& rules) {
@@ -177,7 +236,7 @@ Errno ima_write_policy_for_children(Kernel& k, TaskId id, const RuleTexts& rules
   if (!k.check_live(ref(ns), "ima_write_policy_for_children")) return Errno::inval;
   if (k.s.at(ns).active) return Errno::acces;
   if (!cap_capable(k.s, task.cred, k.s.at(ns).user, Cap::sys_admin)) return Errno::perm;
-  return append_rules(k, task.cred, ns, rules);
+  return append_rules(k, task.cred, task.cred.user, ns, rules);
 }
 
 Errno ima_keyload(Kernel& k, TaskId id, KeyId key) {

@@ -65,6 +65,7 @@ void get_mnt_ns(Kernel& k, MntNsId ns, const char* where);
 void put_mnt_ns(Kernel& k, MntNsId ns, const char* where);
 void free_mnt_ns(Kernel& k, MntNsId ns);
 Errno mntns_install(Kernel& k, const Task& task, NsproxyId nsproxy, MntNsId target);
+Errno sys_pivot_root(Kernel& k, TaskId task);
 
 // security/integrity/ima/ima_ns.c and ima_init_ima_ns.c (the 2018 patch; kref lifetimes)
 ErrOr<ImaNsId> create_ima_ns(Kernel& k);
@@ -115,7 +116,14 @@ Errno sys_setns(Kernel& k, TaskId task, TaskId target, NsType type);
 // namespace yet, in Berger's design).
 ImaNsId current_ima_ns(const State& s, const Design& d, const Task& task);
 
-// security/integrity/ima/ima_fs.c: the securityfs files
+// security/inode.c and security/integrity/ima/ima_fs.c: the securityfs files.
+// The instance mounted at /sys/kernel/security in the task's mount namespace
+// (the user namespace it belongs to; none after pivot-root).
+UserNsId visible_securityfs(const State& s, const Task& task);
+// generic_permission() on an instance's root-owned 0600 files, then Berger's
+// securityfs_permission(): EACCES or ok.
+Errno securityfs_file_permission(const State& s, const Design& d, const Cred& cred,
+                                 UserNsId instance);
 Errno securityfs_mount(Kernel& k, TaskId task);
 Errno ima_write_active(Kernel& k, TaskId task);
 Errno ima_write_policy(Kernel& k, TaskId task, const RuleTexts& rules);

@@ -50,6 +50,8 @@ ErrOr<MntNsId> copy_mnt_ns(Kernel& k, std::uint8_t flags, MntNsId old, UserNsId 
   auto r = alloc_mnt_ns(k, user_ns, k.s.at(old).ima);
   if (r.is_err()) return r;
   const MntNsId id = r.value();
+  // copy_tree() copies every mount, the securityfs instance included.
+  k.s.at(id).securityfs = k.s.at(old).securityfs;
   if (!k.alloc()) {  // copy_tree
     if (k.mutant(Mutant::mnt_ns_error_path_leaks_ima)) {
       // A hand-rolled unwind from before the patch: no put_ima_ns.
@@ -65,6 +67,8 @@ ErrOr<MntNsId> copy_mnt_ns(Kernel& k, std::uint8_t flags, MntNsId old, UserNsId 
 
 MntNsId create_mnt_ns(Kernel& k) {
   auto r = alloc_mnt_ns(k, kInitUserNs, ImaNsId{});
+  // Boot mounts init_user_ns's securityfs at /sys/kernel/security.
+  k.s.at(r.value()).securityfs = kInitUserNs;
   return r.value();  // boot never injects a failure
 }
 
@@ -86,6 +90,18 @@ void free_mnt_ns(Kernel& k, MntNsId ns) {
   if (m.ima.some() && !k.mutant(Mutant::free_mnt_ns_no_put)) put_ima_ns(k, m.ima, "free_mnt_ns");
   put_user_ns(k, m.user, "free_mnt_ns");
   k.s.at(ns).life = Life::freed;
+}
+
+// pivot_root(2) as a container runtime uses it: the mount namespace moves to a
+// root file system of its own, on which nothing is mounted at
+// /sys/kernel/security. Every task of the namespace sees the change.
+Errno sys_pivot_root(Kernel& k, TaskId id) {
+  const Task& task = k.s.at(id);
+  const MntNsId mnt = k.s.at(task.nsproxy).mnt;
+  if (!k.check_live(ref(mnt), "pivot_root")) return Errno::inval;
+  if (!cap_capable(k.s, task.cred, k.s.at(mnt).user, Cap::sys_admin)) return Errno::perm;
+  k.s.at(mnt).securityfs = UserNsId{};
+  return Errno::ok;
 }
 
 Errno mntns_install(Kernel& k, const Task& task, NsproxyId nsproxy, MntNsId target) {

@@ -7,7 +7,8 @@ namespace imans::kernel {
 Errno sys_setns(Kernel& k, TaskId id, TaskId target_id, NsType type) {
   const Task& target = k.s.at(target_id);
   if (!target.alive) return Errno::noent;  // /proc/<pid>/ns is gone
-  if (type == NsType::ima && k.design().binding != Binding::flag) return Errno::inval;
+  // No /proc/<pid>/ns/ima where the design has no IMA namespace type.
+  if (type == NsType::ima && k.design().binding != Binding::flag) return Errno::noent;
   const Task task = k.s.at(id);
   // prepare_nsset
   auto np = create_new_namespaces(k, 0, task, task.cred.user);

@@ -20,6 +20,6 @@ rc, _, err = run("check", "--shard", "3/2")
 check(rc == 2, "a bad shard exits 2")
 rc, out, _ = run("designs", "--json")
 j = json.loads(out)
-check(rc == 0 and len(j["presets"]) == 6 and len(j["mutants"]) >= 9 and len(j["axes"]) == 4,
-      "designs --json lists six presets, four axes and the mutants")
+check(rc == 0 and len(j["presets"]) == 7 and len(j["mutants"]) >= 9 and len(j["axes"]) == 4,
+      "designs --json lists seven presets, four axes and the mutants")
 finish()

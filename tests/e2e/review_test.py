@@ -20,6 +20,7 @@ check(all(len(l.rstrip("\n")) <= 72 for l in open(os.path.join(out, "report.txt"
 
 results = json.load(open(os.path.join(out, "results.json")))
 expected = {
+    "mainline": set(),
     "rfc2018": {"no-appraisal-escape", "no-measurement-escape", "no-audit-escape", "no-log-gap"},
     "rfc2018-root-to-init": {"no-appraisal-escape", "no-measurement-escape", "no-audit-escape",
                              "no-log-gap"},

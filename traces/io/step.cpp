@@ -19,12 +19,13 @@ struct VerbWord {
 };
 
 // open and sign stand for two verbs each; the argument picks one.
-constexpr std::array<VerbWord, 17> kVerbs{{
+constexpr std::array<VerbWord, 18> kVerbs{{
     {"clone", Verb::clone, "clone <new> [user] [mnt] [ima]"},
     {"unshare", Verb::unshare, "unshare [user] [mnt] [ima]"},
     {"setns", Verb::setns, "setns <task> user|mnt|ima"},
     {"setuid", Verb::setuid, "setuid <uid>"},
     {"mount-securityfs", Verb::mount_securityfs, "mount-securityfs"},
+    {"pivot-root", Verb::pivot_root, "pivot-root"},
     {"activate", Verb::activate, "activate"},
     {"spawn", Verb::spawn, "spawn"},
     {"policy", Verb::policy, R"(policy "<rule>" ["<rule>" ...])"},

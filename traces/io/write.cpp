@@ -122,6 +122,9 @@ std::string step_line(const StepLine& s, const World* world) {
     case Verb::mount_securityfs:
       out += " mount-securityfs";
       break;
+    case Verb::pivot_root:
+      out += " pivot-root";
+      break;
     case Verb::activate:
       out += " activate";
       break;

@@ -71,6 +71,11 @@ TEST_CASE("berger2023: created at the first securityfs mount, activated once") {
   REQUIRE(sim.clone(t0, 0, &t1) == Errno::ok);
   REQUIRE(sim.setuid(t1, 1000) == Errno::ok);  // an ordinary user makes the container
   REQUIRE(sim.unshare(t1, kNewUser | kNewNs) == Errno::ok);
+  // The copied mounts still show the host's instance: its root-owned 0600
+  // policy file refuses uid 1000, and init_ima_ns has no 'active' file.
+  CHECK(sim.policy(t1, {"measure func=BPRM_CHECK"}) == Errno::acces);
+  CHECK(sim.verb(t1, Verb::activate) == Errno::noent);
+  REQUIRE(sim.verb(t1, Verb::pivot_root) == Errno::ok);
   CHECK(sim.policy(t1, {"measure func=BPRM_CHECK"}) == Errno::noent);
   CHECK(sim.verb(t1, Verb::activate) == Errno::noent);
   REQUIRE(sim.verb(t1, Verb::mount_securityfs) == Errno::ok);
