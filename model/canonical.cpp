@@ -1,5 +1,6 @@
 #include "model/canonical.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -187,6 +188,15 @@ std::uint64_t canonical_hash(const State& s, const Config& cfg) {
     h.add(f.xattr.key.v);
     h.add(f.xattr.version);
   }
+  // The done flags of live namespaces, in canonical order.
+  h.add(0xC8);
+  std::vector<std::array<std::uint64_t, 5>> iints;
+  for (const IintStatus& st : s.iints)
+    if (s.live(ref(st.ns)) && (st.measured_pcrs || st.appraised || st.audited))
+      iints.push_back({id(ref(st.ns)), st.file.v, st.measured_pcrs, st.appraised, st.audited});
+  std::sort(iints.begin(), iints.end());
+  for (const auto& row : iints)
+    for (std::uint64_t v : row) h.add(v);
   // Lists of live namespaces only; the sequence numbers are history.
   h.add(0xD0);
   for (const Measurement& m : s.log)

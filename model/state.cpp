@@ -96,7 +96,7 @@ bool operator==(const Task& a, const Task& b) {
          a.fs_users == b.fs_users;
 }
 bool operator==(const FileState& a, const FileState& b) {
-  return a.version == b.version && a.generation == b.generation && a.xattr == b.xattr;
+  return a.version == b.version && a.xattr == b.xattr;
 }
 bool operator==(const Measurement& a, const Measurement& b) {
   return a.ns == b.ns && a.file == b.file && a.version == b.version && a.pcr == b.pcr &&
@@ -106,16 +106,16 @@ bool operator==(const AuditRecord& a, const AuditRecord& b) {
   return a.ns == b.ns && a.file == b.file && a.version == b.version && a.func == b.func &&
          a.seq == b.seq;
 }
-bool operator==(const CachedAppraisal& a, const CachedAppraisal& b) {
-  return a.ns == b.ns && a.file == b.file && a.kind == b.kind && a.generation == b.generation &&
-         a.pass == b.pass;
+bool operator==(const IintStatus& a, const IintStatus& b) {
+  return a.ns == b.ns && a.file == b.file && a.measured_pcrs == b.measured_pcrs &&
+         a.appraised == b.appraised && a.audited == b.audited;
 }
 
 bool operator==(const State& a, const State& b) {
   return a.users == b.users && a.mnts == b.mnts && a.imas == b.imas &&
          a.nsproxies == b.nsproxies && a.caches == b.caches && a.tasks == b.tasks &&
          a.files == b.files && a.log == b.log && a.audit == b.audit &&
-         a.appraisals == b.appraisals && a.seq == b.seq && a.fail_alloc_after == b.fail_alloc_after;
+         a.iints == b.iints && a.seq == b.seq && a.fail_alloc_after == b.fail_alloc_after;
 }
 
 }  // namespace imans

@@ -96,8 +96,7 @@ struct ImaXattr {
 };
 
 struct FileState {
-  std::uint32_t version = 1;     // content version; modify increments it
-  std::uint32_t generation = 0;  // bumped by modify, sign, unsign: invalidates cached results
+  std::uint32_t version = 1;  // content version; modify increments it
   ImaXattr xattr;
 };
 
@@ -122,15 +121,25 @@ struct AuditRecord {
   std::uint32_t seq = 0;
 };
 
-// The appraisal status a namespace cached for a file and hook kind; valid
-// while the file's generation is unchanged (the iint's *_APPRAISED flags).
+// The appraisal cache slots (IMA_FILE_APPRAISED, IMA_MMAP_APPRAISED, ...).
 enum class AppraiseKind : std::uint8_t { file, mmap, bprm, creds, read };
-struct CachedAppraisal {
+constexpr std::uint8_t appraise_bit(AppraiseKind k) {
+  return static_cast<std::uint8_t>(1U << static_cast<unsigned>(k));
+}
+
+// What a namespace remembers about a file between accesses: the iint's done
+// flags (per namespace: Berger's ns_status). They are shared by every subject:
+// a pass cached for root lets any later subject through on that slot, as the
+// kernel does. Only a pass is cached (ima_cache_flags() runs on
+// INTEGRITY_PASS alone); a content change clears everything, and a
+// security.ima write clears everything in a namespace whose policy has an
+// appraise rule (ima_reset_appraise_flags()).
+struct IintStatus {
   ImaNsId ns;
   FileId file;
-  AppraiseKind kind = AppraiseKind::file;
-  std::uint32_t generation = 0;
-  bool pass = false;
+  std::uint32_t measured_pcrs = 0;  // IMA_MEASURED, per PCR
+  std::uint8_t appraised = 0;       // IMA_*_APPRAISED, by appraise_bit()
+  bool audited = false;             // IMA_AUDITED
 };
 
 struct State {
@@ -143,7 +152,7 @@ struct State {
   std::vector<FileState> files;
   std::vector<Measurement> log;
   std::vector<AuditRecord> audit;
-  std::vector<CachedAppraisal> appraisals;
+  std::vector<IintStatus> iints;
   std::uint32_t seq = 0;
   // inject enomem: how many allocations still succeed before one fails; -1 none.
   std::int32_t fail_alloc_after = -1;

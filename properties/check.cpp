@@ -90,6 +90,7 @@ bool namespace_created(const State& a, const State& b) {
 }  // namespace
 
 std::vector<Violation> Checker::start(const State& boot) {
+  reference_.emplace(*world_, boot);
   Findings f;
   state_checks(boot, *cfg_, f);
   freed_before_ = freed_ = freed(boot);
@@ -104,7 +105,10 @@ std::vector<Violation> Checker::start(const State& boot) {
 
 std::vector<Violation> Checker::observe(const State& before, const Step& step,
                                         const StepResult& result, const State& after) {
-  const StepView v{*cfg_, *world_, before, step, result, after};
+  if (!reference_) reference_.emplace(*world_, before);
+  const ReferenceAccess ref = reference_->observe(before, step, result, after);
+  const StepView v{*cfg_, *world_, before, step, result, after, &ref, reference_->state().log,
+                   reference_->state().audit};
   Findings f;
   const bool changed = structure_changed(before, after);
   if (changed) {

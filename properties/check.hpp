@@ -8,6 +8,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "model/step.hpp"
 #include "model/world.hpp"
 #include "properties/ids.hpp"
+#include "properties/reference.hpp"
 
 namespace imans::properties {
 
@@ -47,6 +49,11 @@ struct StepView {
   const Step& step;
   const StepResult& result;
   const State& after;
+  // The reference run's view of the same step (escape properties), with its
+  // whole list and records so far.
+  const ReferenceAccess* ref = nullptr;
+  const std::vector<Measurement>& ref_log;
+  const std::vector<AuditRecord>& ref_audit;
 };
 
 class Checker {
@@ -73,6 +80,7 @@ private:
   PropertySet violated_;
   std::array<std::uint64_t, kPropertyCount> premises_{};
   std::vector<PendingAccess> pending_;
+  std::optional<ReferenceRun> reference_;  // made at start(): it copies the boot state
   std::size_t freed_ = 0;         // tombstones after the last step
   std::size_t freed_before_ = 0;  // ... and before it
 };

@@ -1,5 +1,7 @@
 // security/integrity/ima/ima_appraise.c: writes to security.ima, and what a
 // content change does to every namespace's cached results.
+#include <algorithm>
+
 #include "model/kernel/kernel.hpp"
 
 namespace imans::kernel {
@@ -22,16 +24,43 @@ Errno ima_inode_setxattr(Kernel& k, TaskId id, FileId file, ImaXattr value) {
   FileState& f = k.s.files[file.v];
   if (value.kind == XattrKind::hash || value.kind == XattrKind::sig) value.version = f.version;
   f.xattr = value;
-  ++f.generation;  // IMA_CHANGE_XATTR: every namespace appraises again
+  ima_reset_appraise_flags(k.s, file);
   return Errno::ok;
+}
+
+// ima_reset_appraise_flags() (IMA_CHANGE_XATTR): returns at once unless the
+// policy has an appraise rule (ima_policy_flag & IMA_APPRAISE); otherwise the
+// next access measures, appraises and audits again. Per namespace here, by
+// each namespace's own policy.
+void ima_reset_appraise_flags(State& s, FileId file) {
+  for (IintStatus& st : s.iints) {
+    if (st.file != file) continue;
+    const Policy& rules = *s.at(st.ns).policy;
+    const bool appraises = std::any_of(rules.begin(), rules.end(), [](const policy::Rule& r) {
+      return (r.action & policy::kAppraise) != 0;
+    });
+    if (appraises) st = IintStatus{st.ns, st.file};
+  }
+}
+
+// ima_check_last_writer(): new content clears every done flag.
+void ima_reset_on_content_change(State& s, FileId file) {
+  for (IintStatus& st : s.iints)
+    if (st.file == file) st = IintStatus{st.ns, st.file};
+}
+
+IintStatus& iint_status(State& s, ImaNsId ns, FileId file) {
+  for (IintStatus& st : s.iints)
+    if (st.ns == ns && st.file == file) return st;
+  s.iints.push_back(IintStatus{ns, file});
+  return s.iints.back();
 }
 
 // A write ends with the last writer's close: new content, and every
 // namespace's cached measurement and appraisal results reset.
 Errno ima_file_modify(Kernel& k, TaskId, FileId file) {
-  FileState& f = k.s.files[file.v];
-  ++f.version;
-  ++f.generation;
+  ++k.s.files[file.v].version;
+  ima_reset_on_content_change(k.s, file);
   return Errno::ok;
 }
 

@@ -76,16 +76,14 @@ bool appraisal_passes(const State& s, const Design& d, ImaNsId ns, const FileSta
 
 namespace {
 
-bool already_measured(const State& s, ImaNsId ns, FileId file, std::uint32_t version,
-                      std::uint8_t pcr) {
+// ima_lookup_digest_entry(): an entry whose template data is already in the
+// namespace's list is not added again (audit cause "hash_exists"). The
+// template data is the digest and name (ima-ng, ima) and, for ima-sig, the
+// signature too.
+bool template_data_logged(const State& s, const Measurement& e) {
   return std::any_of(s.log.begin(), s.log.end(), [&](const Measurement& m) {
-    return m.ns == ns && m.file == file && m.version == version && m.pcr == pcr;
-  });
-}
-
-bool already_audited(const State& s, ImaNsId ns, FileId file, std::uint32_t version) {
-  return std::any_of(s.audit.begin(), s.audit.end(), [&](const AuditRecord& a) {
-    return a.ns == ns && a.file == file && a.version == version;
+    return m.ns == e.ns && m.file == e.file && m.version == e.version && m.pcr == e.pcr &&
+           m.template_id == e.template_id && (m.template_id != 1 || m.xattr == e.xattr);
   });
 }
 
@@ -96,7 +94,7 @@ std::uint8_t template_id(std::string_view name) {
 }
 
 // One namespace's part of process_measurement (__process_measurement in
-// Berger's series).
+// Berger's series): the decision, then what the done flags still leave to do.
 Errno process_ns_measurement(Kernel& k, ImaNsId ns, const Task& task, FileId file, Func func,
                              std::uint8_t mask) {
   const ImaNs& n = k.s.at(ns);
@@ -111,35 +109,35 @@ Errno process_ns_measurement(Kernel& k, ImaNsId ns, const Task& task, FileId fil
     return Errno::ok;
   }
   if (!dec.action) return Errno::ok;
-  FileState& f = k.s.files[file.v];
+  const FileState& f = k.s.files[file.v];
+  IintStatus& st = iint_status(k.s, ns, file);
   // Measure first: a file that then fails appraisal is still measured.
-  if ((dec.action & policy::kMeasure) && !already_measured(k.s, ns, file, f.version, dec.pcr)) {
-    k.s.log.push_back(Measurement{ns, file, f.version, dec.pcr, template_id(dec.template_name),
-                                  f.xattr, k.s.seq++});
+  const std::uint32_t pcr_bit = 1U << (dec.pcr & 31U);
+  if ((dec.action & policy::kMeasure) && !(st.measured_pcrs & pcr_bit)) {
+    st.measured_pcrs |= pcr_bit;
+    const Measurement e{ns, file, f.version, dec.pcr, template_id(dec.template_name), f.xattr,
+                        k.s.seq};
+    if (!template_data_logged(k.s, e)) {
+      k.s.log.push_back(e);
+      ++k.s.seq;
+    }
   }
   Errno rc = Errno::ok;
   if (dec.action & policy::kAppraise) {
-    const AppraiseKind kind = appraise_slot(*n.policy, sub, ino, func, mask);
-    auto it = std::find_if(k.s.appraisals.begin(), k.s.appraisals.end(),
-                           [&](const CachedAppraisal& c) {
-                             return c.ns == ns && c.file == file && c.kind == kind;
-                           });
-    bool pass;
-    if (it != k.s.appraisals.end() && it->generation == f.generation) {
-      pass = it->pass;
-    } else {
+    const std::uint8_t slot = appraise_bit(appraise_slot(*n.policy, sub, ino, func, mask));
+    bool pass = (st.appraised & slot) != 0;  // ima_get_cache_status(): whoever passed it
+    if (!pass) {
       pass = appraisal_passes(k.s, k.design(), ns, f, dec);
-      if (it != k.s.appraisals.end())
-        *it = CachedAppraisal{ns, file, kind, f.generation, pass};
-      else
-        k.s.appraisals.push_back(CachedAppraisal{ns, file, kind, f.generation, pass});
+      if (pass) st.appraised |= slot;  // ima_cache_flags(): a failure is not cached
     }
     if (!pass) rc = Errno::acces;
     // A signed file may not be opened for write while it is appraised.
     if ((mask & policy::kMayWrite) && f.xattr.kind == XattrKind::sig) rc = Errno::acces;
   }
-  if ((dec.action & policy::kAudit) && !already_audited(k.s, ns, file, f.version))
+  if ((dec.action & policy::kAudit) && !st.audited) {
+    st.audited = true;
     k.s.audit.push_back(AuditRecord{ns, file, f.version, func, k.s.seq++});
+  }
   if ((dec.action & policy::kHash) && (mask & policy::kMayWrite)) k.update_xattr_on_close = true;
   return rc;
 }

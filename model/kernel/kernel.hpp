@@ -145,6 +145,11 @@ Errno process_measurement(Kernel& k, const Task& task, FileId file, policy::Func
                           std::uint8_t mask);
 Errno ima_inode_setxattr(Kernel& k, TaskId task, FileId file, ImaXattr value);
 Errno ima_file_modify(Kernel& k, TaskId task, FileId file);
+// The done flags a namespace keeps for a file (made on first use), and what
+// resets them.
+IintStatus& iint_status(State& s, ImaNsId ns, FileId file);
+void ima_reset_appraise_flags(State& s, FileId file);
+void ima_reset_on_content_change(State& s, FileId file);
 KeySet ima_keyring(const State& s, const Design& d, ImaNsId ns);
 bool appraisal_passes(const State& s, const Design& d, ImaNsId ns, const FileState& f,
                       const policy::Decision& dec);
