@@ -44,7 +44,11 @@ State boot(const Config& cfg, const World& world) {
   if (!kref_lifetime(d)) init_ima.kref = 0;
   init_ima.user = kInitUserNs;
   init_ima.active = true;
-  init_ima.policy = std::make_shared<const Policy>(world.host_policy);
+  // ima_init_policy() puts the ima_policy= rules on the default list;
+  // a custom policy loaded at boot replaces them (ima_update_policy()).
+  init_ima.default_rules = world.host_policy.empty();
+  init_ima.policy = std::make_shared<const Policy>(init_ima.default_rules ? world.builtin_policy
+                                                                          : world.host_policy);
   init_ima.keyring = world.host_keys;
   s.imas.push_back(init_ima);
   if (d.binding == Binding::user || d.binding == Binding::user_lazy) s.users[0].ima = kInitImaNs;

@@ -149,6 +149,7 @@ std::uint64_t canonical_hash(const State& s, const Config& cfg) {
           h.add(id(ref(m.parent)));
           h.add(id(ref(m.user)));
           h.add(m.active);
+          h.add(m.default_rules);
           h.add(m.policy->size());
           for (const policy::Rule& r : *m.policy) add_rule(h, r);
           h.add(m.keyring);

@@ -76,7 +76,7 @@ bool operator==(const MntNs& a, const MntNs& b) {
 }
 bool operator==(const ImaNs& a, const ImaNs& b) {
   return a.life == b.life && a.kref == b.kref && a.parent == b.parent && a.user == b.user &&
-         a.active == b.active && same_policy(a.policy, b.policy) && a.keyring == b.keyring &&
+         a.active == b.active && a.default_rules == b.default_rules && same_policy(a.policy, b.policy) && a.keyring == b.keyring &&
          a.status_cache == b.status_cache && a.keys_queued == b.keys_queued;
 }
 bool operator==(const Nsproxy& a, const Nsproxy& b) {

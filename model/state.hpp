@@ -51,6 +51,7 @@ struct ImaNs {
   UserNsId user;              // owning user namespace
   bool active = true;
   PolicyRef policy;           // never null
+  bool default_rules = false;  // init_ima_ns: still the builtin list (no custom policy yet)
   KeySet keyring = 0;         // the keys on the keyring it appraises with
   CacheId status_cache;       // user-lazy: the ns_status cache made at initialisation
   bool keys_queued = false;   // user-lazy init_ima_ns: the key queue holds a user_ns ref

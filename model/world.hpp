@@ -30,7 +30,13 @@ struct World {
   std::vector<FileDecl> files;
   std::vector<std::string> keys;
   KeySet host_keys = 0;                    // on init_ima_ns's keyring at boot
-  std::vector<policy::Rule> host_policy;   // init_ima_ns's rules at boot, uids as kuids
+  // init_ima_ns's custom policy loaded at boot (quoted host-policy rules), and
+  // the builtin rules chosen by ima_policy= (host-policy builtin=...). As in
+  // ima_update_policy(), the first custom policy replaces the builtin rules:
+  // boot starts from host_policy when it has any rule, else from
+  // builtin_policy, which the first policy written to init_ima_ns replaces.
+  std::vector<policy::Rule> host_policy;
+  std::vector<policy::Rule> builtin_policy;
 
   [[nodiscard]] FileId find_file(std::string_view path) const;
   [[nodiscard]] KeyId find_key(std::string_view name) const;

@@ -103,7 +103,7 @@ Parameters parameters_for(Budget b, std::uint64_t seed) {
     case Budget::quick:
       p.runs = 1500;
       p.max_steps = 30;
-      p.mutant_runs = 3000;
+      p.mutant_runs = 20000;  // the rarest kill needs ~3000 runs on average; stop at the first
       p.proof_depth = 4;
       p.proof_rules = 2;
       p.proof_timeout_ms = 5000;
@@ -111,7 +111,7 @@ Parameters parameters_for(Budget b, std::uint64_t seed) {
     case Budget::standard:
       p.runs = 15000;
       p.max_steps = 40;
-      p.mutant_runs = 6000;
+      p.mutant_runs = 40000;
       p.proof_depth = 16;
       p.proof_rules = 4;
       p.proof_timeout_ms = 20000;
@@ -119,7 +119,7 @@ Parameters parameters_for(Budget b, std::uint64_t seed) {
     case Budget::thorough:
       p.runs = 200000;
       p.max_steps = 60;
-      p.mutant_runs = 50000;
+      p.mutant_runs = 200000;
       p.proof_depth = 64;
       p.proof_rules = 8;
       p.proof_timeout_ms = 120000;

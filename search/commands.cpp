@@ -44,7 +44,7 @@ std::vector<std::pair<std::size_t, Verb>> verb_weights(const Design& d) {
       {12, Verb::clone},          {10, Verb::unshare},
       {6, Verb::setns},           {5, Verb::setuid},
       {lazy ? 5u : 1u, Verb::mount_securityfs},
-      {lazy ? 3u : 1u, Verb::pivot_root},
+      {1, Verb::pivot_root},  // containers do it in their recipe (run_container)
       {once ? 5u : 1u, Verb::activate},
       {spawn ? 4u : 1u, Verb::spawn},
       {8, Verb::policy},          {flag ? 5u : 1u, Verb::policy_for_children},

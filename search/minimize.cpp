@@ -115,10 +115,11 @@ void prune_world(Trace& t) {
 // Rebuilds the compiled host policy from the trace's host-policy lines.
 void rebuild_host_policy(Trace& t) {
   t.world.host_policy.clear();
+  t.world.builtin_policy.clear();
   for (const auto& line : t.host_policy) {
     if (!line.builtin.empty()) {
       if (auto text = policy::builtin_policy_text(line.builtin))
-        for (auto& r : policy::parse_policy(*text).rules) t.world.host_policy.push_back(r.rule);
+        for (auto& r : policy::parse_policy(*text).rules) t.world.builtin_policy.push_back(r.rule);
       continue;
     }
     for (const auto& text : line.rules) {

@@ -94,7 +94,7 @@ void build_world(GeneratedWorld& g) {
   w->host_keys = g.host_keys;
   if (!g.builtin.empty())
     if (auto text = policy::builtin_policy_text(g.builtin))
-      for (auto& line : policy::parse_policy(*text).rules) w->host_policy.push_back(line.rule);
+      for (auto& line : policy::parse_policy(*text).rules) w->builtin_policy.push_back(line.rule);
   std::vector<std::string> kept;
   for (const auto& r : g.host_rules) {
     auto parsed = policy::parse_rule(r);

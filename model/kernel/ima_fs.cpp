@@ -61,8 +61,11 @@ Errno append_rules(Kernel& k, const Cred& cred, UserNsId id_ns, ImaNsId id,
     add.push_back(std::move(r));
   }
   ImaNs& ns = k.s.at(id);
-  const bool first = ns.policy->empty();
-  auto next = std::make_shared<Policy>(*ns.policy);
+  const bool first = ns.policy->empty() || ns.default_rules;
+  // ima_update_policy(): the first custom policy replaces the builtin rules
+  // of the default list; later ones append.
+  auto next = std::make_shared<Policy>(ns.default_rules ? Policy{} : *ns.policy);
+  ns.default_rules = false;
   for (auto& r : add) {
     if (has_securityfs_instances(k.design()) && id != kInitImaNs && next->size() >= kMaxNsRules)
       break;
@@ -180,7 +183,9 @@ Errno ima_write_active(Kernel& k, TaskId id) {
   if (!k.check_live(ref(ns), "ima_write_active")) return Errno::inval;
   if (k.s.at(ns).active) return Errno::busy;
   if (has_securityfs_instances(k.design())) {
-    if (Errno e = ima_init_namespace_late(k, ns); e != Errno::ok) return e;
+    // Berger v15 22/26: a failed ima_init_namespace() is reported as EINVAL,
+    // whatever made it fail.
+    if (ima_init_namespace_late(k, ns) != Errno::ok) return Errno::inval;
   }
   k.s.at(ns).active = true;
   return Errno::ok;
@@ -223,6 +228,12 @@ Errno ima_write_policy(Kernel& k, TaskId id, const RuleTexts& rules) {
   // namespace of the flag design takes no more configuration.
   if (d.activation == Activation::write_once && !k.s.at(ns).active) return Errno::acces;
   if (d.activation == Activation::first_child && ns != kInitImaNs) return Errno::acces;
+  // The namespace's ima/policy is owned by the root of its user namespace,
+  // mode 0600: DAC first (EACCES), then the design's capability (EPERM).
+  if (Errno e = securityfs_file_permission(k.s, d, task.cred,
+                                           ns == kInitImaNs ? kInitUserNs : k.s.at(ns).user);
+      e != Errno::ok)
+    return e;
   if (!may_write_policy(k.s, d, task.cred, ns)) return Errno::perm;
   return append_rules(k, task.cred, task.cred.user, ns, rules);
 }

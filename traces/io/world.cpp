@@ -78,7 +78,8 @@ Status parse_host_policy(Context& cx, Args& args, Pos pos) {
     }
   }
   auto& world = cx.trace.world;
-  world.host_policy.insert(world.host_policy.end(), rules.begin(), rules.end());
+  auto& into = line.builtin.empty() ? world.host_policy : world.builtin_policy;
+  into.insert(into.end(), rules.begin(), rules.end());
   cx.trace.world_lines.push_back(
       WorldLine{WorldLine::Kind::host_policy, cx.trace.host_policy.size(), {}, pos, {}});
   cx.trace.host_policy.push_back(std::move(line));
